@@ -1,0 +1,98 @@
+"""Arabic normalization for matching, one character at a time.
+
+Every rule maps one character of the original text to zero or one character,
+so a normalized string can always be mapped back to offsets in the original
+(`NormalizedText`). What each rule changes:
+
+- alef forms أ إ آ ٱ → ا (hamza on alef is written inconsistently in news);
+- alef maqsura ى → ي, ta marbuta ة → ه (both vary with the writer);
+- Persian/Urdu letters ک ی ۀ → ك ي ه;
+- diacritics (harakat, tanween, shadda, sukun, dagger alef), tatweel, bidi and
+  zero-width marks, BOM → removed;
+- Arabic-Indic and Persian digits → ASCII digits, Arabic comma/decimal marks
+  inside numbers are left to the number parser.
+
+Hamza on waw and ya (ؤ ئ) is kept: it distinguishes words (مسؤول, رئيس).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+_DELETE = (
+    [chr(c) for c in range(0x064B, 0x0660)]  # harakat, tanween, shadda, sukun, ...
+    + ["\u0670", "\u0640"]  # dagger alef, tatweel
+    + ["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\ufeff"]
+    + [chr(c) for c in range(0x202A, 0x202F)]  # bidi embeddings and overrides
+    + [chr(c) for c in range(0x2066, 0x206A)]  # bidi isolates
+    + ["\u06d6", "\u06d7", "\u06d8", "\u06d9", "\u06da", "\u06db", "\u06dc", "\u06df",
+       "\u06e0", "\u06e1", "\u06e2", "\u06e3", "\u06e4", "\u06e7", "\u06e8", "\u06ea",
+       "\u06eb", "\u06ec", "\u06ed"]  # Quranic annotation marks
+)
+
+_REPLACE = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ې": "ي", "ے": "ي",
+    "ة": "ه", "ۀ": "ه", "ە": "ه",
+    "ک": "ك", "ڪ": "ك",
+    "\u00a0": " ",
+}
+_REPLACE.update({chr(0x0660 + i): str(i) for i in range(10)})  # Arabic-Indic digits
+_REPLACE.update({chr(0x06F0 + i): str(i) for i in range(10)})  # Persian digits
+
+_TABLE = {ord(c): None for c in _DELETE} | {ord(k): v for k, v in _REPLACE.items()}
+_DELETE_RE = re.compile("[" + "".join(re.escape(c) for c in _DELETE) + "]")
+
+
+def normalize(text: str) -> str:
+    """The matching form of `text` (see the module docstring for the rules)."""
+    return text.translate(_TABLE)
+
+
+def dediacritize(text: str) -> str:
+    """Remove diacritics, tatweel and invisible marks only; letters stay as written."""
+    return _DELETE_RE.sub("", text)
+
+
+def to_ascii_digits(text: str) -> str:
+    """Arabic-Indic and Persian digits to ASCII; nothing else changes."""
+    return text.translate({ord(chr(0x0660 + i)): str(i) for i in range(10)} | {ord(chr(0x06F0 + i)): str(i) for i in range(10)})
+
+
+class NormalizedText:
+    """`normalize(text)` together with the map back to original offsets.
+
+    Search in `.norm`, then turn a hit's offsets into the original's with
+    `to_original(start, end)`.
+    """
+
+    __slots__ = ("text", "norm", "_kept", "_identity")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.norm = normalize(text)
+        self._identity = len(self.norm) == len(text)
+        if self._identity:
+            self._kept: list[int] = []
+        else:
+            self._kept = [i for i, ch in enumerate(text) if _TABLE.get(ord(ch), ch) is not None]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Original offsets of the normalized slice `norm[start:end]`."""
+        if self._identity:
+            return start, end
+        if start >= len(self._kept):
+            return len(self.text), len(self.text)
+        o_start = self._kept[start]
+        o_end = self._kept[end - 1] + 1 if end > start else o_start
+        # keep trailing deleted marks (diacritics) that belong to the last letter
+        while o_end < len(self.text) and _TABLE.get(ord(self.text[o_end]), "") is None:
+            o_end += 1
+        return o_start, o_end
+
+    def to_normalized(self, offset: int) -> int:
+        """Normalized offset of original `offset` (first kept char at or after it)."""
+        if self._identity:
+            return offset
+        return bisect_right(self._kept, offset - 1)
