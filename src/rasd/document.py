@@ -55,7 +55,8 @@ class Sentence:
 class Mention:
     """A name found in the text, before or after it is linked to an entity.
 
-    `source` says who found it (`kb`, `cue`, `model`), `entity_id` is set by
+    `source` says who found it (`kb`, `cue`, `model`, `nominal`), `candidates`
+    are the knowledge-base entries its words match, `entity_id` is set by
     linking, and `role`/`country` carry what the context says of an unknown
     name (e.g. "spokesperson", "RUS").
     """
@@ -68,6 +69,7 @@ class Mention:
     entity_id: str | None = None
     role: str | None = None
     country: str | None = None
+    candidates: tuple[str, ...] = ()  # knowledge-base entry ids the name may refer to
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text}

@@ -3,11 +3,13 @@
 No other stage re-implements these rules (CAMeL Tools' lesson).
 """
 
+from rasd.text.annotate import annotate_text
 from rasd.text.normalize import NormalizedText, dediacritize, normalize, to_ascii_digits
 from rasd.text.sentences import split_sentences
 from rasd.text.tokenize import clitic_splits, strip_article, tokenize
 
 __all__ = [
+    "annotate_text",
     "NormalizedText",
     "clitic_splits",
     "dediacritize",

@@ -1,0 +1,56 @@
+"""The `ner` stage: names in the text, from three sources that agree by rule.
+
+1. the knowledge base (`gazetteer`): names it lists, with their candidates;
+2. the statistical tagger (`tagger`), for names nobody listed;
+3. context cues (`rules`): titles before a name, roles after it.
+
+Knowledge-base matches win where they overlap, since they carry an identity;
+then the model's spans; then cue spans.
+"""
+
+from __future__ import annotations
+
+from rasd.document import Document, Mention
+from rasd.ner.gazetteer import find_known_names
+from rasd.ner.rules import find_cued_names
+
+MODEL_TYPES = {"PERS": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
+
+
+def recognize(doc: Document) -> None:
+    """Fill `doc.mentions`, sorted by position, without overlaps."""
+    chosen = find_known_names(doc)
+    _add_without_overlap(chosen, _model_mentions(doc))
+    _add_without_overlap(chosen, find_cued_names(doc, [(m.start, m.end) for m in chosen]))
+    chosen.sort(key=lambda m: m.start)
+    doc.mentions = chosen
+
+
+def _add_without_overlap(chosen: list[Mention], extra: list[Mention]) -> None:
+    spans = sorted((m.start, m.end) for m in chosen)
+    for m in extra:
+        if not any(s < m.end and m.start < e for s, e in spans):
+            chosen.append(m)
+            spans.append((m.start, m.end))
+
+
+def _model_mentions(doc: Document) -> list[Mention]:
+    from rasd.ner.tagger import load_tagger
+
+    tagger = load_tagger()
+    sentences = [doc.tokens[s.token_start : s.token_end] for s in doc.sentences]
+    tags_per_sentence = tagger.tag_many([[t.text for t in toks] for toks in sentences])
+    out: list[Mention] = []
+    for toks, tags in zip(sentences, tags_per_sentence, strict=True):
+        start = label = None
+        end = 0
+        for tok, tag in zip(toks, tags, strict=True):
+            if tag.startswith("I-") and label == tag[2:]:
+                end = tok.end
+                continue
+            if label is not None:
+                out.append(Mention(start, end, doc.text[start:end], MODEL_TYPES[label], source="model"))
+            start, end, label = (tok.start, tok.end, tag[2:]) if tag != "O" else (None, 0, None)
+        if label is not None:
+            out.append(Mention(start, end, doc.text[start:end], MODEL_TYPES[label], source="model"))
+    return out

@@ -1,0 +1,57 @@
+"""The `summarize` stage: a short extractive summary and keywords.
+
+News puts the essentials first, so a sentence's score is its position plus
+how many named entities and frequent content words it carries. Keywords are
+the most mentioned entities, then the most frequent content words, in
+article-stripped form.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rasd.document import Document
+from rasd.ner.rules import STOP
+from rasd.text import strip_article
+
+SUMMARY_SENTENCES = 3
+KEYWORDS = 10
+_MIN_SENTENCE_TOKENS = 6
+
+
+def summarize(doc: Document) -> None:
+    """Fill `doc.summary` (sentences in article order) and `doc.keywords`."""
+    body = [i for i, s in enumerate(doc.sentences) if s.start >= doc.body_start] or list(range(len(doc.sentences)))
+    words: Counter[str] = Counter()
+    surface: dict[str, str] = {}  # normalized stem -> the word as first written, article stripped
+    for t in doc.tokens:
+        if t.start >= doc.body_start and t.norm.isalpha() and len(t.norm) > 3 and t.norm not in STOP:
+            stem = strip_article(t.norm)
+            words[stem] += 1
+            surface.setdefault(stem, t.text[len(t.text) - len(stem) :] if len(t.text) == len(t.norm) else stem)
+    mention_starts = Counter(doc.sentence_index(m.start) for m in doc.mentions)
+    scored = []
+    for rank, i in enumerate(body):
+        sent = doc.sentences[i]
+        n_tokens = sent.token_end - sent.token_start
+        if n_tokens < _MIN_SENTENCE_TOKENS:
+            continue
+        content = sum(words[strip_article(t.norm)] > 1 for t in doc.tokens[sent.token_start : sent.token_end])
+        score = 2.0 / (1 + rank) + (mention_starts[i] + content / 4) / n_tokens ** 0.5
+        scored.append((score, i))
+    best = sorted(i for _, i in sorted(scored, reverse=True)[:SUMMARY_SENTENCES])
+    doc.summary = [doc.text[doc.sentences[i].start : doc.sentences[i].end] for i in best]
+
+    keywords: list[str] = []
+    for entity in sorted(doc.entities, key=lambda e: -len(e.mentions)):
+        if len(keywords) >= KEYWORDS // 2:
+            break
+        keywords.append(entity.name_ar)
+    seen = {strip_article(k) for k in keywords}
+    for word, _count in words.most_common():
+        if len(keywords) >= KEYWORDS:
+            break
+        if word not in seen:
+            keywords.append(surface[word])
+            seen.add(word)
+    doc.keywords = keywords

@@ -1,0 +1,17 @@
+"""The `text` stage: sentences and tokens for the whole document."""
+
+from __future__ import annotations
+
+from rasd.document import Document, Sentence
+from rasd.text.sentences import split_sentences
+from rasd.text.tokenize import tokenize
+
+
+def annotate_text(doc: Document) -> None:
+    """Fill `doc.sentences` and `doc.tokens`; each sentence knows its token range."""
+    doc.sentences.clear()
+    doc.tokens.clear()
+    for start, end in split_sentences(doc.text):
+        first = len(doc.tokens)
+        doc.tokens.extend(tokenize(doc.text[start:end], start))
+        doc.sentences.append(Sentence(start, end, first, len(doc.tokens)))

@@ -1,0 +1,86 @@
+"""The text package: normalization with offsets, tokens, clitics, sentences."""
+
+from rasd.text import NormalizedText, clitic_splits, dediacritize, normalize, split_sentences, strip_article, tokenize
+
+
+def test_normalize_folds_alef_hamza_ta_marbuta_alef_maqsura():
+    assert normalize("أإآٱا") == "ااااا"
+    assert normalize("مدرسة") == "مدرسه"
+    assert normalize("مصطفى") == "مصطفي"
+
+
+def test_normalize_removes_diacritics_tatweel_and_invisible_marks():
+    assert normalize("مُحَمَّدٌ") == "محمد"
+    assert normalize("الـــرياض") == "الرياض"
+    assert normalize("\u200fروسيا\u200e\ufeff") == "روسيا"
+
+
+def test_normalize_digits_and_keeps_hamza_on_waw_and_ya():
+    assert normalize("١٩٩٤ و۲۰۱۰") == "1994 و2010"
+    assert normalize("مسؤول رئيس") == "مسؤول رئيس"
+
+
+def test_dediacritize_keeps_letters_as_written():
+    assert dediacritize("أَحْمَد") == "أحمد"
+
+
+def test_normalized_text_maps_hits_back_to_original_offsets():
+    text = "قال الرَّئِيسُ ديمتري مِيدفيديف أمس"
+    nt = NormalizedText(text)
+    i = nt.norm.index("ميدفيديف")
+    start, end = nt.to_original(i, i + len("ميدفيديف"))
+    assert text[start:end] == "مِيدفيديف"
+    assert nt.to_normalized(start) == i
+
+
+def test_normalized_text_identity_when_nothing_is_deleted():
+    nt = NormalizedText("إيران وروسيا")
+    assert nt.to_original(0, 5) == (0, 5)
+
+
+def test_tokens_keep_clitics_and_split_punctuation_with_offsets():
+    text = "وأشارت مصادر الكرملين، إلى 15,000 جندي «إس - 300»."
+    toks = tokenize(text)
+    assert [t.text for t in toks] == ["وأشارت", "مصادر", "الكرملين", "،", "إلى", "15,000", "جندي", "«", "إس", "-", "300", "»", "."]
+    for t in toks:
+        assert text[t.start : t.end] == t.text
+    assert toks[0].norm == "واشارت"
+
+
+def test_tokens_with_offset_and_arabic_indic_digits():
+    toks = tokenize("عام ١٩٩٤", offset=10)
+    assert toks[1].start == 14 and toks[1].norm == "1994"
+
+
+def test_clitic_splits_reach_the_stem():
+    stems = [s for _, s in clitic_splits(normalize("وبروسيا"))]
+    assert "روسيا" in stems
+    assert ("ل", "الرئيس") in clitic_splits("للرئيس")
+    assert ("وال", "كرملين") in clitic_splits("والكرملين")
+    assert all(len(stem) >= 2 for _, stem in clitic_splits("وب"))
+
+
+def test_strip_article():
+    assert strip_article("والروسي") == "روسي"
+    assert strip_article("روسيا") == "روسيا"
+
+
+def test_sentences_split_on_enders_and_lines_not_inside_brackets_or_numbers():
+    text = "قال د. محمد إن النمو بلغ 3.5 في المئة. وأضاف (في تصريح. مقتضب) أنه متفائل!\nفقرة جديدة بلا نقطة"
+    sents = [text[s:e] for s, e in split_sentences(text)]
+    assert sents == [
+        "قال د. محمد إن النمو بلغ 3.5 في المئة.",
+        "وأضاف (في تصريح. مقتضب) أنه متفائل!",
+        "فقرة جديدة بلا نقطة",
+    ]
+
+
+def test_sentences_question_mark_and_closing_quote():
+    text = "هل تنجح المفاوضات؟ «لا أعرف.» قالها وغادر."
+    sents = [text[s:e] for s, e in split_sentences(text)]
+    assert sents == ["هل تنجح المفاوضات؟", "«لا أعرف.» قالها وغادر."]
+
+
+def test_sentences_of_empty_and_blank_text():
+    assert split_sentences("") == []
+    assert split_sentences(" \n\n ") == []
