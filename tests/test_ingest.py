@@ -112,3 +112,11 @@ def test_oversized_article_is_refused(tmp_path, monkeypatch):
     path.write_text("كلمة " * 200, encoding="utf-8")
     with pytest.raises(InputError, match="too large"):
         list(read_path(path))
+
+
+def test_hostile_json_lines_are_errors_not_crashes(tmp_path):
+    path = tmp_path / "hostile.jsonl"
+    path.write_text("[" * 100_000 + "\n" + '{"text": "' + "9" * 10 + '", "id": ' + "1" * 5000 + "}\n", encoding="utf-8")
+    items = list(read_path(path))
+    assert len(items) == 2 and all(isinstance(i, Record) for i in items)
+    assert "nested too deeply" in items[0].error.reason

@@ -145,13 +145,21 @@ def _read_jsonl(text: str, source: str) -> Iterator[Document | Record]:
             continue
         try:
             obj = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            yield Record(None, InputError(source, f"invalid JSON ({exc.msg} at column {exc.colno})", number))
+        except (ValueError, RecursionError) as exc:
+            yield Record(None, InputError(source, f"invalid JSON ({_json_reason(exc)})", number))
             continue
         try:
             yield document_from_record(obj, source, number)
         except InputError as err:
             yield Record(str(obj["id"]) if isinstance(obj, dict) and "id" in obj else None, err)
+
+
+def _json_reason(exc: Exception) -> str:
+    if isinstance(exc, json.JSONDecodeError):
+        return f"{exc.msg} at line {exc.lineno} column {exc.colno}"
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    return str(exc)[:200]
 
 
 def read_text(text: str, source: str, kind: str) -> Iterator[Document | Record]:
@@ -164,8 +172,8 @@ def read_text(text: str, source: str, kind: str) -> Iterator[Document | Record]:
     if kind == "json":
         try:
             obj = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InputError(source, f"invalid JSON ({exc.msg})", exc.lineno) from None
+        except (ValueError, RecursionError) as exc:
+            raise InputError(source, f"invalid JSON ({_json_reason(exc)})") from None
         for i, item in enumerate(obj if isinstance(obj, list) else [obj], start=1):
             try:
                 yield document_from_record(item, source, i if isinstance(obj, list) else None)
