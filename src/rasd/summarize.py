@@ -24,11 +24,14 @@ def summarize(doc: Document) -> None:
     body = [i for i, s in enumerate(doc.sentences) if s.start >= doc.body_start] or list(range(len(doc.sentences)))
     words: Counter[str] = Counter()
     surface: dict[str, str] = {}  # normalized stem -> the word as first written, article stripped
+    stems: list[str | None] = []  # per token: its content-word stem, or None
     for t in doc.tokens:
-        if t.start >= doc.body_start and t.norm.isalpha() and len(t.norm) > 3 and t.norm not in STOP:
+        stem = None
+        if t.start >= doc.body_start and len(t.norm) > 3 and t.norm not in STOP and t.norm.isalpha():
             stem = strip_article(t.norm)
             words[stem] += 1
             surface.setdefault(stem, t.text[len(t.text) - len(stem) :] if len(t.text) == len(t.norm) else stem)
+        stems.append(stem)
     mention_starts = Counter(doc.sentence_index(m.start) for m in doc.mentions)
     scored = []
     for rank, i in enumerate(body):
@@ -36,7 +39,7 @@ def summarize(doc: Document) -> None:
         n_tokens = sent.token_end - sent.token_start
         if n_tokens < _MIN_SENTENCE_TOKENS:
             continue
-        content = sum(words[strip_article(t.norm)] > 1 for t in doc.tokens[sent.token_start : sent.token_end])
+        content = sum(1 for stem in stems[sent.token_start : sent.token_end] if stem and words[stem] > 1)
         score = 2.0 / (1 + rank) + (mention_starts[i] + content / 4) / n_tokens ** 0.5
         scored.append((score, i))
     best = sorted(i for _, i in sorted(scored, reverse=True)[:SUMMARY_SENTENCES])

@@ -5,7 +5,10 @@
 3. context cues (`rules`): titles before a name, roles after it.
 
 Knowledge-base matches win where they overlap, since they carry an identity;
-then the model's spans; then cue spans.
+then the model's spans; then cue spans. A one-word name that is more often an
+ordinary word (مالي) counts only where the model also sees a name; the linker
+then finds its identity from the model's span. Names nested in a longer
+organization name are kept as well (روسيا in مجلس روسيا - الناتو).
 """
 
 from __future__ import annotations
@@ -19,9 +22,11 @@ MODEL_TYPES = {"PERS": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
 
 def recognize(doc: Document) -> None:
     """Fill `doc.mentions`, sorted by position, without overlaps."""
-    chosen = find_known_names(doc)
+    known = find_known_names(doc)
+    chosen = known.confident
     _add_without_overlap(chosen, _model_mentions(doc))
     _add_without_overlap(chosen, find_cued_names(doc, [(m.start, m.end) for m in chosen]))
+    chosen.extend(known.nested)
     chosen.sort(key=lambda m: m.start)
     doc.mentions = chosen
 

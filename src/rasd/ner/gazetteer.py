@@ -2,19 +2,43 @@
 
 The first token of a name may carry proclitics (وبروسيا, لمجلس); they are
 stripped through `rasd.text.clitic_splits` and left out of the mention, while
-the article stays in it (الكرملين, not كرملين), as annotators mark names.
+the article stays in it (الكرملين, not كرملين), as annotators mark names. A
+person's name never loses an article (المبارك is not مبارك).
+
+Names nested inside a longer organization name (روسيا and الناتو in مجلس
+روسيا - الناتو) are returned apart. One-word names that annotated corpora mark
+as names less than half the time (مالي, إطار) are left to the statistical
+model, whose span the linker then resolves.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import cache
+from importlib.resources import files
 
 from rasd.document import Document, Mention, Token
 from rasd.kb import KnowledgeBase, load_kb
 from rasd.text import clitic_splits
 
-# Single words the base lists as names but that are far more often common words.
 _MIN_SINGLE_TOKEN_LEN = 3
+_CONTAINER_TYPES = {"ORG"}
+_NESTED_TYPES = {"LOC", "ORG"}
+
+
+@cache
+def ambiguous_names() -> frozenset[str]:
+    """One-word alias keys that are more often ordinary words (scripts/build_ambiguous_names.py)."""
+    text = files("rasd.ner").joinpath("data/ambiguous_names.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+@dataclass(slots=True)
+class KnownNames:
+    """Knowledge-base matches, split by how far they can be trusted on their own."""
+
+    confident: list[Mention] = field(default_factory=list)
+    nested: list[Mention] = field(default_factory=list)
 
 
 @cache
@@ -28,54 +52,76 @@ def _first_token_index(kb: KnowledgeBase) -> dict[str, int]:
     return index
 
 
-def find_known_names(doc: Document, kb: KnowledgeBase | None = None) -> list[Mention]:
-    """Mentions of every knowledge-base name in the document, longest first."""
+def find_known_names(doc: Document, kb: KnowledgeBase | None = None) -> KnownNames:
+    """Mentions of every knowledge-base name in the document, longest match first."""
     kb = kb or load_kb()
     index = _first_token_index(kb)
-    mentions: list[Mention] = []
+    ambiguous = ambiguous_names()
+    found = KnownNames()
     for sent in doc.sentences:
         tokens = doc.tokens[sent.token_start : sent.token_end]
         i = 0
         while i < len(tokens):
-            found = _match_at(tokens, i, kb, index)
-            if found is None:
+            match = _match_at(tokens, i, kb, index)
+            if match is None:
                 i += 1
                 continue
-            n, prefix_len, entries = found
-            start = _skip_prefix(tokens[i], prefix_len)
-            end = tokens[i + n - 1].end
-            mentions.append(
-                Mention(
-                    start,
-                    end,
-                    doc.text[start:end],
-                    entries[0].type,
-                    source="kb",
-                    candidates=tuple(e.id for e in entries),
-                )
-            )
+            n, key, mention = _mention(doc, tokens, i, match)
+            if n > 1 or key not in ambiguous:  # an ambiguous word needs the model (see rasd.ner)
+                found.confident.append(mention)
+            if n > 1 and mention.type in _CONTAINER_TYPES:
+                inner = _nested(doc, tokens[i : i + n], kb, index, ambiguous)
+                found.nested.extend(m for m in inner if not set(m.candidates) & set(mention.candidates))
             i += n
-    return mentions
+    return found
 
 
-def _match_at(tokens: list[Token], i: int, kb: KnowledgeBase, index: dict[str, int]) -> tuple[int, int, list] | None:
-    """(tokens matched, proclitic letters to skip, entries) for the longest alias at token i."""
-    best: tuple[int, int, list] | None = None
+def _mention(doc: Document, tokens: list[Token], i: int, match: tuple[int, int, str, list]) -> tuple[int, str, Mention]:
+    n, skip, key, entries = match
+    start = _skip_prefix(tokens[i], skip)
+    end = tokens[i + n - 1].end
+    mention = Mention(start, end, doc.text[start:end], entries[0].type, source="kb",
+                      candidates=tuple(e.id for e in entries))
+    return n, key, mention
+
+
+def _nested(doc: Document, tokens: list[Token], kb: KnowledgeBase, index: dict[str, int],
+            ambiguous: frozenset[str]) -> list[Mention]:
+    """Places and organizations named inside a longer organization name."""
+    out = []
+    j = 0
+    while j < len(tokens):
+        match = _match_at(tokens[: len(tokens) if j else len(tokens) - 1], j, kb, index)  # not the whole name
+        if match is None:
+            j += 1
+            continue
+        n, key, mention = _mention(doc, tokens, j, match)
+        if mention.type in _NESTED_TYPES and key not in ambiguous:
+            mention.source = "kb-nested"
+            out.append(mention)
+        j += n
+    return out
+
+
+def _match_at(tokens: list[Token], i: int, kb: KnowledgeBase, index: dict[str, int]) -> tuple | None:
+    """(tokens matched, proclitic letters to skip, alias key, entries) for the longest alias at token i."""
+    best: tuple | None = None
     for prefix, stem in clitic_splits(tokens[i].norm):
         longest = index.get(stem)
-        if not longest:
+        if not longest or (best and longest <= best[0]):
             continue
-        if best and longest <= best[0]:
-            continue
+        article_dropped = prefix.endswith("ال")
         for n in range(min(longest, len(tokens) - i), 0, -1):
             if best and n <= best[0]:
                 break
             key = " ".join([stem] + [t.norm for t in tokens[i + 1 : i + n]])
             entries = kb.lookup(key)
+            if article_dropped:
+                entries = [e for e in entries if e.type != "PER"]
             if entries and (n > 1 or len(stem) >= _MIN_SINGLE_TOKEN_LEN):
                 # keep the article inside the mention: ال belongs to the name
-                skip = len(prefix) - 2 if prefix.endswith("ال") else len(prefix)
-                best = (n, skip, entries)
+                skip = len(prefix) - 2 if article_dropped else len(prefix)
+                best = (n, skip, key, entries)
                 break
     return best
 

@@ -9,6 +9,7 @@ token may carry, so that بروسيا, لروسيا, وروسيا all reach رو
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rasd.document import Token
 from rasd.text.normalize import normalize
@@ -27,18 +28,21 @@ _PREP = ("ب", "ل", "ك")
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Split `text` into tokens whose offsets are relative to `offset`."""
-    return [
-        Token(m.start() + offset, m.end() + offset, m.group(), normalize(m.group()))
-        for m in _TOKEN_RE.finditer(text)
-    ]
+    norm = normalize(text)
+    if len(norm) == len(text):  # nothing deleted: slice the normalized text instead of normalizing each token
+        return [Token(m.start() + offset, m.end() + offset, m.group(), norm[m.start() : m.end()])
+                for m in _TOKEN_RE.finditer(text)]
+    return [Token(m.start() + offset, m.end() + offset, m.group(), normalize(m.group())) for m in _TOKEN_RE.finditer(text)]
 
 
-def clitic_splits(norm: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=1 << 17)
+def clitic_splits(norm: str) -> tuple[tuple[str, str], ...]:
     """(proclitics, stem) pairs a normalized word may be read as, longest stem first.
 
     Only splits that leave at least two letters are given. `لل` is read as
     ل + ال (للرئيس → ل + الرئيس, also offered as رئيس). The caller decides which
-    stem exists in its lexicon, so over-splitting does no harm.
+    stem exists in its lexicon, so over-splitting does no harm. Cached: word
+    types repeat, and every stage asks.
     """
     out = [("", norm)]
     seen = {norm}
@@ -57,15 +61,14 @@ def clitic_splits(norm: str) -> list[tuple[str, str]]:
                 heads.append((prefix + "ل", "ا" + rest[1:]))  # للرئيس → الرئيس
             else:
                 heads.append((prefix + rest[0], rest[1:]))
-        if rest.startswith("س") and len(rest) > 3:
-            pass  # future prefix on verbs is handled by the event lexicon
     for prefix, rest in heads:
         add(prefix, rest)
         if rest.startswith("ال"):
             add(prefix + "ال", rest[2:])
-    return out
+    return tuple(out)
 
 
+@lru_cache(maxsize=1 << 17)
 def strip_article(norm: str) -> str:
     """`norm` without a leading definite article (and conjunction/preposition before it)."""
     for prefix, stem in clitic_splits(norm):
