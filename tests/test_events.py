@@ -1,0 +1,338 @@
+"""The event coder on real Arabic news sentences, with hand-made entities standing in for the linker."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from rasd.document import Document, Entity, Mention, Quantity, TimeExpr
+from rasd.events import code_events, evaluate_events, format_event_scores
+from rasd.events.lexicon import load_lexicon, noun_forms, verb_forms
+from rasd.text import annotate_text, normalize
+
+# surface forms -> (type, English name, country, actor code, subtype)
+KNOWN = {
+    ("روسيا",): ("LOC", "Russia", "RUS", "RUS", "country"),
+    ("كازاخستان",): ("LOC", "Kazakhstan", "KAZ", "KAZ", "country"),
+    ("بيلاروسيا",): ("LOC", "Belarus", "BLR", "BLR", "country"),
+    ("إيران",): ("LOC", "Iran", "IRN", "IRN", "country"),
+    ("تركيا",): ("LOC", "Turkey", "TUR", "TUR", "country"),
+    ("السعودية", "المملكة"): ("LOC", "Saudi Arabia", "SAU", "SAU", "country"),
+    ("مصر",): ("LOC", "Egypt", "EGY", "EGY", "country"),
+    ("مملكة البحرين", "البحرين"): ("LOC", "Bahrain", "BHR", "BHR", "country"),
+    ("الولايات المتحدة",): ("LOC", "United States", "USA", "USA", "country"),
+    ("موسكو", "العاصمة الروسية"): ("LOC", "Moscow", "RUS", None, "capital"),
+    ("بغداد",): ("LOC", "Baghdad", "IRQ", None, "capital"),
+    ("صنعاء",): ("LOC", "Sanaa", "YEM", None, "capital"),
+    ("عسير",): ("LOC", "Asir", "SAU", None, "region"),
+    ("لشبونة",): ("LOC", "Lisbon", "PRT", None, "capital"),
+    ("ديمتري ميدفيديف", "ميدفيديف"): ("PER", "Dmitry Medvedev", "RUS", "RUSGOV", "head_of_state"),
+    ("نور سلطان نزاربايف", "نزاربايف"): ("PER", "Nursultan Nazarbayev", "KAZ", "KAZGOV", "head_of_state"),
+    ("الكسندر لوكاشينكو", "لوكاشينكو"): ("PER", "Alexander Lukashenko", "BLR", "BLRGOV", "head_of_state"),
+    ("إيرينا كوفالتشوك",): ("PER", "Irina Kovalchuk", "RUS", "RUSGOV", None),
+    ("الكرملين",): ("ORG", "Kremlin", "RUS", "RUSGOV", None),
+    ("منظمة معاهدة الأمن الجماعي", "معاهدة الأمن الجماعي"): ("ORG", "CSTO", None, "IGOCSTO", None),
+    ("منظمة الكومنولث",): ("ORG", "CIS", None, "IGOCIS", None),
+    ("حلف الناتو", "الناتو"): ("ORG", "NATO", None, "IGOWSTNAT", None),
+    ("وزارة الدفاع",): ("ORG", "Ministry of Defence of Russia", "RUS", "RUSMIL", None),
+    ("إس - 300",): ("MISC", "S-300", None, None, None),
+}
+
+
+def make_doc(text: str, times: dict[str, str] | None = None, quantities: dict[str, tuple[int, str]] | None = None,
+             published: str | None = "2015-08-02") -> Document:
+    """A Document as the upstream stages would leave it: tokens, linked known names, times, quantities."""
+    doc = Document(text=text, published=date.fromisoformat(published) if published else None)
+    annotate_text(doc)
+    for n, (surfaces, (etype, name_en, country, code, subtype)) in enumerate(KNOWN.items()):
+        entity = Entity(f"E{n}", etype, surfaces[0], name_en, subtype, country, code=code)
+        for surface in surfaces:
+            for m in re.finditer(rf"(?<!\w)(?:[وف]?[بل]?(?:ال)?)({re.escape(surface)})(?!\w)", text):
+                if any(x.start < m.end(1) and m.start(1) < x.end for x in doc.mentions):
+                    continue
+                mention = Mention(m.start(1), m.end(1), surface, etype, entity_id=entity.id)
+                entity.mentions.append(mention)
+                doc.mentions.append(mention)
+        if entity.mentions:
+            doc.entities.append(entity)
+    for surface, value in (times or {}).items():
+        for m in re.finditer(re.escape(surface), text):
+            doc.times.append(TimeExpr(m.start(), m.end(), surface, "DATE", value))
+    for surface, (value, unit) in (quantities or {}).items():
+        for m in re.finditer(re.escape(surface), text):
+            doc.quantities.append(Quantity(m.start(), m.end(), surface, value, unit))
+    doc.mentions.sort(key=lambda m: m.start)
+    doc.times.sort(key=lambda t: t.start)
+    return doc
+
+
+def coded(text: str, **kwargs) -> Document:
+    doc = make_doc(text, **kwargs)
+    code_events(doc)
+    return doc
+
+
+def one(doc: Document, plover: str):
+    found = [e for e in doc.events if e.plover == plover]
+    assert len(found) == 1, [(e.plover, e.trigger.text) for e in doc.events]
+    return found[0]
+
+
+def countries(event) -> set[str | None]:
+    return {a.country for a in (event.source, event.target) if a is not None}
+
+
+# -- the lexicon --------------------------------------------------------------------------
+
+
+def test_verb_inflections_and_clitics_reach_the_lemma():
+    forms = {f for f, *_ in verb_forms("التقى", "يلتقي")}
+    assert {"التقي", "التقت", "التقيا", "التقوا", "يلتقون", "تلتقي", "سيلتقي"} <= forms
+    lex = load_lexicon()
+    for word in ("فالتقيا", "والتقى", "وهاجمت", "هوجم", "بإمداد", "لقائهما", "مباحثاته", "اجتماعاً"):
+        assert lex.lookup(lex.triggers, normalize(word)), word
+    passive = [f for _p, f in lex.lookup(lex.triggers, normalize("هوجم"))]
+    assert any(f.passive for f in passive)
+    future = [f for _p, f in lex.lookup(lex.triggers, normalize("سيلتقي"))]
+    assert {f.tense for f in future} == {"fut"}
+
+
+def test_noun_forms_cover_possessives_and_ta_marbuta():
+    forms = {f for f, _ in noun_forms("زيارة")}
+    assert {"زياره", "زيارته", "زيارتها", "زيارات"} <= forms
+    assert "لقائهما" in {f for f, _ in noun_forms("لقاء")}
+
+
+# -- categories, actors and roles --------------------------------------------------------
+
+
+def test_consult_compound_subject_gives_the_pair():
+    doc = coded("وكان الرئيسان ميدفيديف ونظيره الكازاخستاني نور سلطان نزاربايف عقدا اجتماعا ثنائيا على هامش "
+                "أعمال القمة.")
+    event = one(doc, "CONSULT")
+    assert countries(event) == {"RUS", "KAZ"}
+    assert event.trigger.text == "اجتماعا"
+    assert event.quad == "verbal_cooperation"
+
+
+def test_consult_location_and_date_from_the_clause():
+    doc = coded("تحت لافتتين مختلفتين التقى في موسكو أمس رؤساء بلدان الفضاء السوفياتي السابق لمناقشة التعاون.",
+                times={"أمس": "2010-12-10"}, published="2010-12-11")
+    event = doc.events[0]
+    assert event.plover == "CONSULT" and event.trigger.text == "التقى"
+    assert event.location == {"entity": event.location["entity"], "name_en": "Moscow", "country": "RUS"}
+    assert event.date == "2010-12-10"
+    assert event.source is not None and event.source.code == "RUSGOV"
+    assert [e.text for e in event.evidence] == ["مناقشة"]  # لمناقشة: the same meeting, merged
+
+
+def test_consult_possessive_pair_and_nominal_location():
+    doc = coded("وتحول الخلاف إلى حملات من الملاسنات الكلامية التي انزلق إليها كل من الرئيسين ميدفيديف "
+                "والكسندر لوكاشينكو قبل لقائهما الأخير في العاصمة الروسية.")
+    meeting = one(doc, "CONSULT")
+    assert countries(meeting) == {"RUS", "BLR"}
+    assert meeting.location["name_en"] == "Moscow"
+    assert countries(one(doc, "DISAPPROVE")) == {"RUS", "BLR"}
+
+
+def test_agree_and_support_between_two_countries():
+    doc = coded("واتفقت روسيا وكازاخستان على خطة عمل مشتركة للعامين المقبلين.")
+    assert countries(one(doc, "AGREE")) == {"RUS", "KAZ"}
+    doc = coded("وكانت موسكو شهدت أيضا انفراجة تاريخية بين روسيا وبيلاروسيا بعد تصعيد طال هيبة قيادتي البلدين.")
+    assert countries(one(doc, "SUPPORT")) == {"RUS", "BLR"}
+
+
+def test_aid_genitive_target_participant_source_and_quantity():
+    doc = coded("وكان الرئيسان ميدفيديف ونظيره الكازاخستاني نور سلطان نزاربايف أقرا ما جرى التوصل إليه من اتفاق "
+                "حول إمداد كازاخستان بعشر من منظومات الصواريخ المضادة للطائرات من طراز «إس - 300».",
+                quantities={"بعشر": (10, "منظومات")})
+    aid = one(doc, "AID")
+    assert aid.source.country == "RUS" and aid.target.country == "KAZ"
+    assert aid.quantity == {"value": 10, "unit": "منظومات", "text": "بعشر", "equipment": "إس - 300"}
+    assert aid.cameo == "070"
+
+
+def test_cooperate_joint_exercises():
+    doc = coded("وبدأت أمس مناورات مشتركة بين مصر والسعودية في البحر الأحمر.")
+    assert countries(one(doc, "COOPERATE")) == {"EGY", "SAU"}
+
+
+def test_reject_refusal_is_an_asserted_event_and_its_object_is_denied():
+    doc = coded("وامتنعت موسكو عن إرسالها إلى إيران.")
+    reject = one(doc, "REJECT")
+    assert reject.source.country == "RUS" and reject.target.country == "IRN"
+    assert reject.modality == "asserted" and not reject.negated
+
+
+def test_disapprove_and_the_condemned_attack():
+    doc = coded("أدانت مملكة البحرين التفجير الإرهابي الذي استهدف مسجد قوات الطوارئ في عسير.")
+    condemn = one(doc, "DISAPPROVE")
+    assert condemn.source.country == "BHR" and condemn.cameo == "111"
+    attack = one(doc, "ASSAULT")
+    assert attack.location["name_en"] == "Asir"
+
+
+def test_assault_with_a_generic_armed_actor_and_a_city():
+    doc = coded("وشنت قوات التحالف غارات جوية على مواقع الحوثيين في صنعاء.")
+    event = one(doc, "ASSAULT")
+    assert event.source.code.endswith("MIL")
+    assert event.target.code == "YEMREB"
+    assert event.location["name_en"] == "Sanaa"
+
+
+def test_protest_by_a_demonym_group_in_a_capital():
+    doc = coded("تظاهر آلاف العراقيين اليوم الجمعة في بغداد احتجاجاً على الفساد.")
+    event = doc.events[0]
+    assert event.plover == "PROTEST" and event.source.country == "IRQ"
+    assert event.location["name_en"] == "Baghdad"
+
+
+def test_threaten_and_sanction_targets():
+    doc = coded("وكان تنظيم داعش هدد تركيا بعد إغلاقها موقعه الإلكتروني.")
+    threat = one(doc, "THREATEN")
+    assert threat.target.country == "TUR"
+    doc = coded("فرضت الولايات المتحدة عقوبات جديدة على روسيا.")
+    sanction = one(doc, "SANCTION")
+    assert (sanction.source.country, sanction.target.country) == ("USA", "RUS")
+    assert sanction.trigger.text.startswith("فرضت")
+
+
+def test_coerce_arrest_agent_is_the_police_not_the_arrested():
+    doc = coded("واعتقلت الشرطة المصرية عشرات المتظاهرين في القاهرة.")
+    event = one(doc, "COERCE")
+    assert event.source.code == "EGYCOP"
+    assert event.target is not None and event.target.code.endswith("OPP")
+    assert event.mode == "arrest"
+
+
+# -- modality -----------------------------------------------------------------------------
+
+
+def test_reported_denied_and_planned():
+    doc = coded("وقالت المتحدثة إيرينا كوفالتشوك إن روسيا هاجمت مواقع في تركيا.")
+    assert one(doc, "ASSAULT").modality == "reported"
+    doc = coded("ولم يلتق ميدفيديف نظيره الكازاخستاني نزاربايف.")
+    event = one(doc, "CONSULT")
+    assert event.negated and event.modality == "denied"
+    doc = coded("وسيلتقي ميدفيديف نظيره الكازاخستاني نزاربايف في موسكو.")
+    event = one(doc, "CONSULT")
+    assert event.modality == "planned" and event.date is None
+    doc = coded("ومن المقرر أن يزور ميدفيديف كازاخستان.")
+    assert one(doc, "CONSULT").modality == "planned"
+
+
+def test_a_future_date_makes_an_event_planned_and_a_past_one_dates_it():
+    doc = coded("ويجتمع ميدفيديف ونزاربايف يوم 19 ديسمبر.", times={"يوم 19 ديسمبر": "2010-12-19"},
+                published="2010-12-11")
+    event = one(doc, "CONSULT")
+    assert event.modality == "planned" and event.date == "2010-12-19"
+    doc = coded("واجتمع ميدفيديف ونزاربايف.", published="2010-12-11")
+    assert one(doc, "CONSULT").date == "2010-12-11"  # no time said: the publication date
+
+
+def test_posing_a_threat_is_not_a_threat():
+    doc = coded("وقال الكرملين إن الاستراتيجية الجديدة لا تمثل تهديدا لروسيا.")
+    assert not [e for e in doc.events if e.plover == "THREATEN" and not e.negated]
+
+
+# -- merging ------------------------------------------------------------------------------
+
+
+def test_the_same_meeting_told_twice_is_one_event_with_evidence():
+    doc = coded("التقى ميدفيديف ونزاربايف في موسكو أمس. وقالت المصادر إن لقاء ميدفيديف ونزاربايف تناول التعاون.",
+                times={"أمس": "2010-12-10"}, published="2010-12-11")
+    consult = [e for e in doc.events if e.plover == "CONSULT"]
+    assert len(consult) == 1
+    assert [s.text for s in consult[0].evidence] == ["لقاء"]
+    assert consult[0].date == "2010-12-10"
+
+
+def test_a_trigger_is_coded_once():
+    doc = coded("فرضت الولايات المتحدة عقوبات على روسيا.")
+    assert len(doc.events) == 1
+
+
+# -- hard negatives -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "وقاد المدرب هجوم الفريق في الشوط الثاني من المباراة أمام المنتخب.",
+    "وأكد أنه على اتفاق مع الرأي القائل بضرورة التطوير.",
+    "وأعلنت وزارة الصحة تسجيل إصابتين جديدتين في الرياض.",
+    "ورفضت متحدثة باسم مكتب رئاسة الوزراء التعليق على هذه المعلومات.",
+    "وأكدت الحكومة أن القرار يهدف إلى تجنب اندلاع أي احتجاجات.",
+    "استقبلت شواطئ منطقة تبوك أربعة مهرجانات خلال العيد.",
+    "ويتوجس العالم إزاء الإفراج عن أرقام الناتج المحلي الإجمالي الأحدث في الصين.",
+])
+def test_hard_negatives_do_not_fire(text):
+    assert coded(text).events == []
+
+
+# -- the seed article ---------------------------------------------------------------------
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "examples" / "seed-article.txt"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="needs ../shared/examples")
+def test_seed_article_events():
+    times = {"أمس": "2010-12-10", "نوفمبر (تشرين الثاني) الماضي": "2010-11", "2011 - 2012": "2011/2012"}
+    doc = coded(SEED.read_text(encoding="utf-8"), times=times, quantities={"بعشر": (10, "منظومات")},
+                published="2010-12-11")
+
+    def find(plovers, pair=None, **want):
+        for e in doc.events:
+            if e.plover in plovers and (pair is None or countries(e) == set(pair)) and all(
+                    _get(e, k) == v for k, v in want.items()):
+                return e
+        return None
+
+    summit = find({"CONSULT"}, date="2010-12-10", location="Moscow")
+    assert summit is not None and {summit.source.country} & {"RUS"}
+    assert find({"CONSULT"}, pair=("RUS", "KAZ"))
+    assert find({"AGREE", "AID", "COOPERATE"}, source="RUS", target="KAZ", quantity=10)
+    assert find({"CONSULT", "SUPPORT", "CONCEDE"}, pair=("RUS", "BLR"))
+    assert find({"REJECT"}, source="RUS", target="IRN")
+    assert find({"DISAPPROVE"}, pair=("RUS", "BLR"))
+    assert find({"AGREE", "COOPERATE"}, pair=("RUS", "KAZ"))
+
+
+def _get(event, key):
+    if key == "location":
+        return event.location and event.location["name_en"]
+    if key == "quantity":
+        return event.quantity and event.quantity["value"]
+    if key in ("source", "target"):
+        actor = getattr(event, key)
+        return actor and actor.country
+    return getattr(event, key)
+
+
+# -- evaluation ---------------------------------------------------------------------------
+
+
+def test_evaluate_events_scores_category_and_source(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    rows = [
+        {"id": "a", "sentence": "فرضت الولايات المتحدة عقوبات على روسيا.", "published": "2015-08-01", "split": "tune",
+         "events": [{"plover": "SANCTION", "source_country": "USA", "trigger_text": "فرضت"}]},
+        {"id": "b", "sentence": "فرضت الولايات المتحدة عقوبات على روسيا.", "published": "2015-08-01", "split": "tune",
+         "events": [{"plover": "SANCTION", "source_country": "RUS", "trigger_text": "فرضت"}]},
+        {"id": "c", "sentence": "وقاد المدرب هجوم الفريق في المباراة.", "published": None, "split": "test",
+         "events": []},
+    ]
+    gold.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+
+    def analyze(text, published):
+        return coded(text, published=published)
+
+    scores = evaluate_events(gold, analyze)
+    assert scores["categories"]["SANCTION"] == pytest.approx(
+        {"tp": 1, "fp": 1, "fn": 1, "precision": 0.5, "recall": 0.5, "f1": 0.5})
+    assert scores["loose"]["f1"] == 1.0
+    assert evaluate_events(gold, analyze, split="test")["sentences"] == 1
+    table = format_event_scores(scores)
+    assert "SANCTION" in table and "overall" in table
