@@ -7,7 +7,8 @@ person's name never loses an article (المبارك is not مبارك).
 
 Names nested inside a longer organization name (روسيا and الناتو in مجلس
 روسيا - الناتو) are returned apart. One-word names that annotated corpora mark
-as names less than half the time (مالي, إطار) are left to the statistical
+as names less than half the time (مالي, إطار), and one-word names of minor
+places only GeoNames lists (أرى is also Erie), are left to the statistical
 model, whose span the linker then resolves.
 """
 
@@ -22,6 +23,7 @@ from rasd.kb import KnowledgeBase, load_kb
 from rasd.text import clitic_splits
 
 _MIN_SINGLE_TOKEN_LEN = 3
+_GENERATED_PLACE = "rasd:loc:gn"  # ids of the thousands of minor places taken from GeoNames
 _CONTAINER_TYPES = {"ORG"}
 _NESTED_TYPES = {"LOC", "ORG"}
 
@@ -67,13 +69,18 @@ def find_known_names(doc: Document, kb: KnowledgeBase | None = None) -> KnownNam
                 i += 1
                 continue
             n, key, mention = _mention(doc, tokens, i, match)
-            if n > 1 or key not in ambiguous:  # an ambiguous word needs the model (see rasd.ner)
+            if n > 1 or not _needs_model(key, mention, ambiguous):
                 found.confident.append(mention)
             if n > 1 and mention.type in _CONTAINER_TYPES:
                 inner = _nested(doc, tokens[i : i + n], kb, index, ambiguous)
                 found.nested.extend(m for m in inner if not set(m.candidates) & set(mention.candidates))
             i += n
     return found
+
+
+def _needs_model(key: str, mention: Mention, ambiguous: frozenset[str]) -> bool:
+    """A one-word name that is usually an ordinary word, or only a minor GeoNames place (أرى → Erie)."""
+    return key in ambiguous or all(c.startswith(_GENERATED_PLACE) for c in mention.candidates)
 
 
 def _mention(doc: Document, tokens: list[Token], i: int, match: tuple[int, int, str, list]) -> tuple[int, str, Mention]:
