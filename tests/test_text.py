@@ -84,3 +84,17 @@ def test_sentences_question_mark_and_closing_quote():
 def test_sentences_of_empty_and_blank_text():
     assert split_sentences("") == []
     assert split_sentences(" \n\n ") == []
+
+
+def test_normalized_offsets_map_back_on_random_text_with_deletions():
+    import random
+
+    rng = random.Random(7)
+    alphabet = list("ابتةأإىيمن ") + ["\u064e", "\u0651", "\u0640", "\u200f"]
+    for _ in range(500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 25)))
+        nt = NormalizedText(text)
+        for i in range(len(nt.norm)):
+            start, end = nt.to_original(i, i + 1)
+            assert normalize(text[start:end]) == nt.norm[i]
+            assert nt.to_normalized(start) == i

@@ -113,11 +113,14 @@ class TimeExpr:
     type: str
     value: str
     hijri: str | None = None
+    mod: str | None = None  # TIMEX3 mod: START, MID, END (مطلع، منتصف، نهاية), APPROX, MORE_THAN, LESS_THAN
 
     def to_dict(self) -> dict[str, Any]:
         d = {"start": self.start, "end": self.end, "text": self.text, "type": self.type, "value": self.value}
         if self.hijri:
             d["hijri"] = self.hijri
+        if self.mod:
+            d["mod"] = self.mod
         return d
 
 

@@ -18,7 +18,7 @@ Hamza on waw and ya (ؤ ئ) is kept: it distinguishes words (مسؤول, رئي�
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 _DELETE = (
     [chr(c) for c in range(0x064B, 0x0660)]  # harakat, tanween, shadda, sukun, ...
@@ -64,28 +64,30 @@ class NormalizedText:
     """`normalize(text)` together with the map back to original offsets.
 
     Search in `.norm`, then turn a hit's offsets into the original's with
-    `to_original(start, end)`.
+    `to_original(start, end)`. Only the deleted characters are recorded, so
+    building one costs a regex scan, not a pass in Python over every character.
     """
 
-    __slots__ = ("text", "norm", "_kept", "_identity")
+    __slots__ = ("text", "norm", "_deleted", "_shifted")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.norm = normalize(text)
-        self._identity = len(self.norm) == len(text)
-        if self._identity:
-            self._kept: list[int] = []
-        else:
-            self._kept = [i for i, ch in enumerate(text) if _TABLE.get(ord(ch), ch) is not None]
+        self._deleted = [m.start() for m in _DELETE_RE.finditer(text)] if len(self.norm) != len(text) else []
+        # the normalized offset at which each deletion happens
+        self._shifted = [d - j for j, d in enumerate(self._deleted)]
+
+    def _orig(self, i: int) -> int:
+        return i + bisect_right(self._shifted, i)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Original offsets of the normalized slice `norm[start:end]`."""
-        if self._identity:
+        if not self._deleted:
             return start, end
-        if start >= len(self._kept):
+        if start >= len(self.norm):
             return len(self.text), len(self.text)
-        o_start = self._kept[start]
-        o_end = self._kept[end - 1] + 1 if end > start else o_start
+        o_start = self._orig(start)
+        o_end = self._orig(end - 1) + 1 if end > start else o_start
         # keep trailing deleted marks (diacritics) that belong to the last letter
         while o_end < len(self.text) and _TABLE.get(ord(self.text[o_end]), "") is None:
             o_end += 1
@@ -93,6 +95,4 @@ class NormalizedText:
 
     def to_normalized(self, offset: int) -> int:
         """Normalized offset of original `offset` (first kept char at or after it)."""
-        if self._identity:
-            return offset
-        return bisect_right(self._kept, offset - 1)
+        return offset - bisect_left(self._deleted, offset)

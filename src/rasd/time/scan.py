@@ -1,0 +1,64 @@
+"""One pass over a text that both time and quantity rules read: normalized tokens and their lexicon readings.
+
+The text is normalized once (rasd.text.NormalizedText), cut into tokens on the
+normalized string, and each token is looked up in the lexicon. Rules then work
+on token indices and map hits back to original offsets. A small cache lets
+`find_quantities` reuse the scan `find_times` made of the same text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from rasd.text import NormalizedText
+from rasd.time.lexicon import LEXICON, NUMBER_OPENERS, TIME_OPENERS
+
+# A number with its separators (15,000  3.5  14:30  2015/08/04), a run of letters, or one other character.
+# Arabic and Latin letters are spelled out because the explicit class is faster than [^\W\d_] alone.
+_TOKEN_RE = re.compile(r"\d+(?:[.,:/٫٬]\d+)*|[\u0621-\u064a\u0671-\u06d3a-zA-Z]+|[^\W\d_]+|\S")
+_ANCHOR_CHARS = frozenset("0123456789%٪")
+_EMPTY: dict[str, tuple[Any, int]] = {}
+
+
+class Scan:
+    """Tokens of a text: normalized words, their lexicon readings, and which of them can open an expression."""
+
+    __slots__ = ("text", "nt", "words", "lex", "n", "anchors", "number_anchors", "_matches")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.nt = NormalizedText(text)
+        self._matches = list(_TOKEN_RE.finditer(self.nt.norm))
+        self.words: list[str] = [m.group() for m in self._matches]
+        get = LEXICON.get
+        self.lex = [get(w, _EMPTY) for w in self.words]
+        self.n = len(self.words)
+        # tokens where a time expression (anchors) or a number (number_anchors) may start
+        self.anchors = [i for i, w in enumerate(self.words) if w in TIME_OPENERS or w[0] in _ANCHOR_CHARS]
+        self.number_anchors = [i for i, w in enumerate(self.words) if w in NUMBER_OPENERS or w[0] in _ANCHOR_CHARS]
+
+    def word(self, i: int) -> str:
+        """The normalized word at `i`, or "" past the end."""
+        return self.words[i] if 0 <= i < self.n else ""
+
+    def get(self, i: int, category: str) -> tuple[Any, int] | None:
+        """(value, proclitic length) of token `i` read as `category`, if it can be."""
+        return self.lex[i].get(category) if 0 <= i < self.n else None
+
+    def is_digits(self, i: int) -> bool:
+        return 0 <= i < self.n and self.words[i][0].isdigit()
+
+    def glued(self, i: int) -> bool:
+        """Whether token `i` follows token `i - 1` with no space between."""
+        return 0 < i < self.n and self._matches[i].start() == self._matches[i - 1].end()
+
+    def span(self, first: int, last: int, lead: int = 0) -> tuple[int, int]:
+        """Original offsets of tokens first..last (inclusive), skipping `lead` proclitic characters."""
+        return self.nt.to_original(self._matches[first].start() + lead, self._matches[last].end())
+
+
+@lru_cache(maxsize=8)
+def scan(text: str) -> Scan:
+    return Scan(text)
