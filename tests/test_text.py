@@ -98,3 +98,13 @@ def test_normalized_offsets_map_back_on_random_text_with_deletions():
             start, end = nt.to_original(i, i + 1)
             assert normalize(text[start:end]) == nt.norm[i]
             assert nt.to_normalized(start) == i
+
+
+def test_transliteration_of_unknown_names():
+    from rasd.text.translit import transliterate
+
+    assert transliterate("إيرينا كوفالتشوك") == "Irina Kovalchuk"  # given-name table + Slavic ending
+    assert transliterate("سيرغي لافروف") == "Sergei Lavrov"
+    assert transliterate("تيموشينكو") == "Timoshenko"
+    assert transliterate("مهنا أبا الخيل") == "Mahna Aba al-Khil"  # article as al-, first vowel supplied
+    assert transliterate("محمد بن سلمان") .startswith("Mohammed")

@@ -16,6 +16,7 @@ In order:
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 from datetime import date
 
 from rasd.document import Document, Entity, Mention, Token
@@ -26,11 +27,21 @@ from rasd.text.translit import transliterate
 FUZZY_MIN_SCORE = 90.0
 _MINISTRY = normalize("وزارة")
 _CAPITAL = normalize("العاصمة")
-_LEADER_TITLES = {normalize(w): w2 for w, w2 in (
-    ("رئيس", "president"), ("رئيسان", "president"), ("رئيسين", "president"), ("ملك", "king"),
-    ("نظير", "counterpart"), ("نظيره", "counterpart"), ("نظيرها", "counterpart"), ("نظيرتها", "counterpart"),
-    ("أمير", "emir"), ("وزير", "minister"),
-)}
+# Office words (normalized, article stripped) before a demonym, and the KB role titles they name.
+# A counterpart (نظيره) is whoever of that country the article has named, else its head of state.
+_HEAD_OF_STATE = ("president", "king", "emir", "head_of_state", "acting_president", "prime_minister")
+_OFFICES: dict[tuple[str, ...], tuple[str, ...]] = {
+    tuple(normalize(w) for w in k.split()): v
+    for k, v in {
+        "رئيس": _HEAD_OF_STATE, "رئيسان": _HEAD_OF_STATE, "رئيسين": _HEAD_OF_STATE,
+        "ملك": ("king", "head_of_state"), "أمير": ("emir", "head_of_state"),
+        "رئيس الوزراء": ("prime_minister", "premier"), "رئيس الحكومة": ("prime_minister", "premier"),
+        "وزير الخارجية": ("foreign_minister",), "وزير الدفاع": ("defence_minister",),
+        "وزير الداخلية": ("interior_minister",), "ولي العهد": ("crown_prince",),
+        "نظير": _HEAD_OF_STATE, "نظيره": _HEAD_OF_STATE, "نظيرها": _HEAD_OF_STATE, "نظيرته": _HEAD_OF_STATE,
+    }.items()
+}
+_LONGEST_OFFICE = max(len(k) for k in _OFFICES)
 
 
 def link_entities(doc: Document) -> None:
@@ -205,29 +216,47 @@ class Linker:
         taken = {i for m in doc.mentions for i in range(m.start, m.end)}
         for sent in doc.sentences:
             toks = doc.tokens[sent.token_start : sent.token_end]
-            for i in range(len(toks) - 1):
-                head, adj = toks[i], toks[i + 1]
-                if head.start in taken or adj.start in taken:
+            i = 0
+            while i < len(toks) - 1:
+                found = None if toks[i].start in taken else self._nominal_at(toks, i)
+                if found is None:
+                    i += 1
                     continue
-                iso = self.kb.demonym(strip_article(adj.norm))
-                if not iso:
-                    continue
-                stem = strip_article(head.norm)
-                if stem == strip_article(_CAPITAL):
-                    entity = self._capital_of(iso)
-                    mtype = "LOC"
-                elif stem in _LEADER_TITLES:
-                    entity = self._person_of(iso, head.start)
-                    mtype = "PER"
-                else:
-                    continue
-                if entity is None:
-                    continue
-                start, end = _trim_proclitics(head), adj.end
+                n, mtype, entity = found
+                start, end = _trim_proclitics(toks[i]), toks[i + n - 1].end
                 m = Mention(start, end, doc.text[start:end], mtype, source="nominal")
                 doc.mentions.append(m)
                 self._attach(m, entity)
                 taken.update(range(start, end))
+                i += n
+
+    def _nominal_at(self, toks: list[Token], i: int) -> tuple[int, str, Entity] | None:
+        """(tokens, type, entity) for an office or capital named by a title and a demonym at token i."""
+        for size in range(min(_LONGEST_OFFICE, len(toks) - i - 1), 0, -1):
+            words = (strip_article(toks[i].norm), *(t.norm for t in toks[i + 1 : i + size]))
+            iso = self.kb.demonym(strip_article(toks[i + size].norm))
+            if not iso:
+                continue
+            if size == 1 and words[0] == strip_article(_CAPITAL):
+                entity = self._capital_of(iso)
+                return (2, "LOC", entity) if entity else None
+            titles = _OFFICES.get(words)
+            if titles:
+                entity = self._person_of(iso, toks[i].start) if words[0].startswith("نظير") else None
+                entity = entity or self._office_holder(iso, titles) or self._person_of(iso, toks[i].start)
+                return (size + 1, "PER", entity) if entity else None
+        return None
+
+    def _office_holder(self, iso: str, titles: tuple[str, ...]) -> Entity | None:
+        """Who held the first of `titles` in that country at the publication date (None if unknown or no date)."""
+        if self.on is None:
+            return None
+        holders = _office_index(self.kb)
+        for title in titles:
+            for entry in holders.get((iso, title), ()):
+                if any(r.title == title and r.country == iso and r.valid_on(self.on) for r in entry.roles):
+                    return self._entity_for(entry)
+        return None
 
     def _capital_of(self, iso: str) -> Entity | None:
         country = self.kb.country(iso)
@@ -280,6 +309,17 @@ class Linker:
         sent = doc.sentences[doc.sentence_index(offset)]
         prev = [t for t in doc.tokens[sent.token_start : sent.token_end] if t.end <= offset]
         return prev[-1].norm if prev else None
+
+
+@cache
+def _office_index(kb: KnowledgeBase) -> dict[tuple[str, str], list[KBEntry]]:
+    """(country, role title) → people who ever held it, for naming office-holders by date."""
+    index: dict[tuple[str, str], list[KBEntry]] = {}
+    for entry in kb.entries():
+        for role in entry.roles:
+            if role.country:
+                index.setdefault((role.country, role.title), []).append(entry)
+    return index
 
 
 def _trim_proclitics(tok: Token) -> int:

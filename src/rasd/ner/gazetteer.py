@@ -3,7 +3,8 @@
 The first token of a name may carry proclitics (وبروسيا, لمجلس); they are
 stripped through `rasd.text.clitic_splits` and left out of the mention, while
 the article stays in it (الكرملين, not كرملين), as annotators mark names. A
-person's name never loses an article (المبارك is not مبارك).
+person's name never loses an article (المبارك is not مبارك), nor does a
+demonym (السورية is "Syrian", not سورية).
 
 Names nested inside a longer organization name (روسيا and الناتو in مجلس
 روسيا - الناتو) are returned apart. One-word names that annotated corpora mark
@@ -118,6 +119,8 @@ def _match_at(tokens: list[Token], i: int, kb: KnowledgeBase, index: dict[str, i
         if not longest or (best and longest <= best[0]):
             continue
         article_dropped = prefix.endswith("ال")
+        if article_dropped and kb.demonym(stem):
+            continue  # السورية is "Syrian", not سورية (Syria)
         for n in range(min(longest, len(tokens) - i), 0, -1):
             if best and n <= best[0]:
                 break

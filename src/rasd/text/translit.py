@@ -89,6 +89,12 @@ def _letters(word: str, foreign: bool) -> str:
             continue
         ch = word[i]
         prev_vowel = bool(out) and out[-1][-1:] in "aeiou"
+        if i == 0 and pair == "اي":  # إيران, إيرينا: the alef only carries the vowel
+            out.append("i")
+            i += 2
+            continue
+        if i == 1 and ch not in "اوي" and word[0] not in "اويع":
+            out.append("e" if foreign else "a")  # the unwritten first vowel: بتروفا → Betrova, مهنا → Mahna
         if ch == "ا":
             out.append("" if prev_vowel and i > 0 and word[i - 1] in "وي" else "a")
         elif ch == "و":
