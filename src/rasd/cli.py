@@ -65,6 +65,14 @@ def _parser() -> argparse.ArgumentParser:
     kl.set_defaults(func=cmd_kb_lookup)
     ks = ksub.add_parser("stats", help="counts of what the base holds")
     ks.set_defaults(func=cmd_kb_stats)
+
+    from rasd.batch.commands import add_commands as add_batch_commands
+    from rasd.store.commands import add_commands as add_store_commands
+    from rasd.web.commands import add_commands as add_web_commands
+
+    add_store_commands(sub)
+    add_web_commands(sub)
+    add_batch_commands(sub)
     return p
 
 
