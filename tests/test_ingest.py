@@ -9,7 +9,9 @@ from rasd.errors import InputError
 from rasd.ingest import Record, article_from_text, decode_bytes, read_path, read_stream
 from rasd.ingest.html import extract_html
 
-SEED_LIKE = "عنوان الخبر الرئيسي هنا\n\nعنوان فرعي يشرح الخبر\n\nالرياض - واس\n\nالفقرة الأولى. جملة ثانية.\n\nالفقرة الثانية."
+SEED_LIKE = (
+    "عنوان الخبر الرئيسي هنا\n\nعنوان فرعي يشرح الخبر\n\nالرياض - واس\n\nالفقرة الأولى. جملة ثانية.\n\nالفقرة الثانية."
+)
 
 
 def test_seed_format_head_is_parsed_and_offsets_index_the_whole_text():

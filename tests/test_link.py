@@ -11,7 +11,8 @@ def entities(text, published=None):
 
 
 def test_surname_alone_joins_the_full_name_and_role_code_follows_the_date():
-    doc, by_text = entities("وصل الرئيس الأمريكي باراك أوباما إلى الرياض. وقال أوباما إن بلاده تدعم الحوار.", "2014-03-28")
+    text = "وصل الرئيس الأمريكي باراك أوباما إلى الرياض. وقال أوباما إن بلاده تدعم الحوار."
+    doc, by_text = entities(text, "2014-03-28")
     obama = by_text["باراك أوباما"]
     assert by_text["أوباما"] is obama
     assert obama.name_en == "Barack Obama" and obama.country == "USA" and obama.code == "USAGOV"
@@ -46,7 +47,7 @@ def test_unknown_person_gets_a_stable_id_an_english_name_and_the_context_country
     assert person.id.startswith("rasd:per:") and person.type == "PER"
     assert person.country == "RUS" and person.subtype == "spokesperson"
     assert person.name_en.istitle() and "trova" in person.name_en.lower()
-    ministry = next(e for e in doc.entities if e.type == "ORG" and e.country == "RUS" and "Foreign" in (e.name_en or ""))
+    ministry = next(e for e in doc.entities if e.type == "ORG" and e.country == "RUS" and "Foreign" in e.name_en)
     assert ministry.code.startswith("RUS")
     again, _ = entities(text, "2014-05-02")
     assert person.id in {e.id for e in again.entities}

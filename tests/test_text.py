@@ -41,7 +41,9 @@ def test_normalized_text_identity_when_nothing_is_deleted():
 def test_tokens_keep_clitics_and_split_punctuation_with_offsets():
     text = "وأشارت مصادر الكرملين، إلى 15,000 جندي «إس - 300»."
     toks = tokenize(text)
-    assert [t.text for t in toks] == ["وأشارت", "مصادر", "الكرملين", "،", "إلى", "15,000", "جندي", "«", "إس", "-", "300", "»", "."]
+    assert [t.text for t in toks] == [
+        "وأشارت", "مصادر", "الكرملين", "،", "إلى", "15,000", "جندي", "«", "إس", "-", "300", "»", ".",
+    ]
     for t in toks:
         assert text[t.start : t.end] == t.text
     assert toks[0].norm == "واشارت"

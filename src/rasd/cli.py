@@ -45,7 +45,8 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--published", metavar="YYYY-MM-DD", help="publication date for inputs that carry none")
     a.add_argument("--format", choices=["json", "jsonl", "text"],
                    help="json (default for one article), jsonl (default for .jsonl input), or a text report")
-    a.add_argument("--only", metavar="STAGES", help="comma-separated stages to run (text,ner,link,time,events,summarize)")
+    a.add_argument("--only", metavar="STAGES",
+                   help="comma-separated stages to run (text,ner,link,time,events,summarize)")
     a.set_defaults(func=cmd_analyze)
 
     t = sub.add_parser("tag", help="NER on pre-tokenized text (one token per line, blank line between sentences)")

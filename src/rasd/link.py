@@ -16,11 +16,12 @@ In order:
 from __future__ import annotations
 
 from collections import Counter
-from functools import cache
 from datetime import date
+from functools import cache
 
 from rasd.document import Document, Entity, Mention, Token
-from rasd.kb import KBEntry, KnowledgeBase, alias_key, load_kb, resolve_institution
+from rasd.kb import KBEntry, KnowledgeBase, Role, alias_key, load_kb, resolve_institution
+from rasd.ner.rules import TITLES
 from rasd.text import clitic_splits, normalize, strip_article
 from rasd.text.translit import transliterate
 
@@ -62,9 +63,10 @@ class Linker:
             entry = self._choose(m) if m.candidates else self._lookup(m)
             if entry is not None:
                 self._attach(m, self._entity_for(entry))
-        for m in doc.mentions:
-            if m.entity_id is None:
-                self._attach(m, self._coreferent(m) or self._new_entity(m))
+        unknown = [m for m in doc.mentions if m.entity_id is None]
+        _agree_on_types(unknown)
+        for m in unknown:
+            self._attach(m, self._coreferent(m) or self._new_entity(m))
         self._nominal_mentions()
         self._institutions()
         doc.entities = sorted(self.entities.values(), key=lambda e: min(m.start for m in e.mentions))
@@ -94,11 +96,11 @@ class Linker:
 
         return max(enumerate(entries), key=score)[1]
 
-    def _role_at(self, e: KBEntry):
-        for role in e.roles:
-            if self.on is None or ((role.start is None or role.start <= self.on) and (role.end is None or self.on <= role.end)):
-                return role
-        return None
+    def _role_at(self, e: KBEntry) -> Role | None:
+        """The role a person held at the publication date (with no date: the most senior one)."""
+        if self.on is None:
+            return e.roles[0] if e.roles else None
+        return next((r for r in e.roles if r.valid_on(self.on)), None)
 
     def _lookup(self, m: Mention) -> KBEntry | None:
         words = alias_key(m.text).split(" ")
@@ -139,7 +141,7 @@ class Linker:
     # -- coreference and new entities ---------------------------------------------------
 
     def _coreferent(self, m: Mention) -> Entity | None:
-        """A person named in full elsewhere in the article whose name ends with (or is) this one."""
+        """A person named in full elsewhere in the article whose name ends (or starts) with this one."""
         if m.type != "PER":
             return None
         words = alias_key(m.text).split(" ")
@@ -159,7 +161,9 @@ class Linker:
         entity_id = f"rasd:{m.type.lower()}:{key.replace(' ', '_')}"
         entity = self.entities.get(entity_id)
         if entity is None:
-            country = m.country or self._context_country(m)
+            if m.type == "PER" and m.role is None:
+                m.role = self._role_around(m)
+            country = m.country or self._context_country(m, guess=m.role is not None)
             entity = Entity(
                 id=entity_id,
                 type=m.type,
@@ -167,26 +171,43 @@ class Linker:
                 name_en=transliterate(m.text),
                 subtype=m.role,
                 country=country,
-                code=_role_code(country, m.role) if m.type == "PER" else country,
+                code=_role_code(country, m.role) if m.type == "PER" else None,
             )
             self.entities[entity_id] = entity
         return entity
 
-    def _context_country(self, m: Mention) -> str | None:
+    def _role_around(self, m: Mention) -> str | None:
+        """A title just before a person's name (الوزير X) or a role just after it (X المتحدثة باسم)."""
+        doc = self.doc
+        sent = doc.sentences[doc.sentence_index(m.start)]
+        tokens = doc.tokens[sent.token_start : sent.token_end]
+        after = [t for t in tokens if t.start >= m.end][:1]
+        before = [t for t in tokens if t.end <= m.start][-1:]
+        for tok in after + before:
+            role = TITLES.get(strip_article(tok.norm))
+            if role:
+                return role
+        return None
+
+    def _context_country(self, m: Mention, guess: bool = True) -> str | None:
         """The country the words around a mention point to.
 
-        A demonym right after it (`وزارة الدفاع الروسية`), else the first country
-        named after it in its sentence, else before it, else the article's most
-        named country.
+        A demonym right after it (`وزارة الدفاع الروسية`) or, for a person, right
+        before it (`اللاعب الغاني مونتاري`). With `guess` (a person whose role the
+        context gives, a ministry), else the first country named after it in its
+        sentence, else before it, else the article's most named country.
         """
         doc = self.doc
         sent = doc.sentences[doc.sentence_index(m.start)]
         tokens = doc.tokens[sent.token_start : sent.token_end]
-        after = [t for t in tokens if t.start >= m.end]
-        if after:
-            iso = self.kb.demonym(strip_article(after[0].norm))
+        after = [t for t in tokens if t.start >= m.end][:1]
+        before = [t for t in tokens if t.end <= m.start][-1:] if m.type == "PER" else []
+        for tok in after + before:
+            iso = self.kb.demonym(strip_article(tok.norm))
             if iso:
                 return iso
+        if not guess:
+            return None
         in_sentence = [
             (e, x)
             for e in self.entities.values()
@@ -331,10 +352,24 @@ def _trim_proclitics(tok: Token) -> int:
 
 
 def _is_subsequence(short: list[str], long: list[str]) -> bool:
-    """`short` is the last words of `long`, or one word of it that is a surname-like tail."""
+    """`short` is the last words of `long` (a surname), or its first word alone (a given name)."""
     if len(short) >= len(long):
         return False
-    return long[-len(short) :] == short
+    return long[-len(short) :] == short or short == long[:1]
+
+
+_TYPE_PRIORITY = {"PER": 3, "ORG": 2, "LOC": 1, "MISC": 0}
+
+
+def _agree_on_types(mentions: list[Mention]) -> None:
+    """The same unknown name gets one type in one article: the most frequent (persons win ties)."""
+    votes: dict[str, Counter[str]] = {}
+    for m in mentions:
+        votes.setdefault(alias_key(m.text), Counter())[m.type] += 1
+    for m in mentions:
+        counts = votes[alias_key(m.text)]
+        if len(counts) > 1:
+            m.type = max(counts, key=lambda t: (counts[t], _TYPE_PRIORITY[t]))
 
 
 _ROLE_CODES = {"minister": "GOV", "president": "GOV", "king": "GOV", "prince": "GOV", "spokesperson": "GOV",

@@ -121,7 +121,7 @@ def document_from_record(obj: Any, source: str, line: int | None = None) -> Docu
     title = title.strip() if isinstance(title, str) and title.strip() else None
     text = f"{title}\n\n{body}" if title else body
     _check_size(text, source, line)
-    art_id = obj.get("id")
+    art_id = "" if obj.get("id") is None else str(obj["id"])
     published = parse_date(obj.get("published") or obj.get("date"), source, line)
     meta = {
         "source": _str_or_none(obj.get("source")),
@@ -129,10 +129,10 @@ def document_from_record(obj: Any, source: str, line: int | None = None) -> Docu
         "byline": _str_or_none(obj.get("byline") or obj.get("author")),
     }
     if title:
-        doc = Document(text=text, id=str(art_id) if art_id is not None else "", published=published, title=title, **meta)
+        doc = Document(text=text, id=art_id, published=published, title=title, **meta)
         doc.body_start = len(title) + 2
         return doc
-    return article_from_text(text, id=str(art_id) if art_id is not None else "", published=published, **meta)
+    return article_from_text(text, id=art_id, published=published, **meta)
 
 
 def _str_or_none(value: Any) -> str | None:

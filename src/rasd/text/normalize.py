@@ -41,6 +41,7 @@ _REPLACE = {
 _REPLACE.update({chr(0x0660 + i): str(i) for i in range(10)})  # Arabic-Indic digits
 _REPLACE.update({chr(0x06F0 + i): str(i) for i in range(10)})  # Persian digits
 
+_DIGITS = {ord(chr(0x0660 + i)): str(i) for i in range(10)} | {ord(chr(0x06F0 + i)): str(i) for i in range(10)}
 _TABLE = {ord(c): None for c in _DELETE} | {ord(k): v for k, v in _REPLACE.items()}
 _DELETE_RE = re.compile("[" + "".join(re.escape(c) for c in _DELETE) + "]")
 
@@ -57,7 +58,7 @@ def dediacritize(text: str) -> str:
 
 def to_ascii_digits(text: str) -> str:
     """Arabic-Indic and Persian digits to ASCII; nothing else changes."""
-    return text.translate({ord(chr(0x0660 + i)): str(i) for i in range(10)} | {ord(chr(0x06F0 + i)): str(i) for i in range(10)})
+    return text.translate(_DIGITS)
 
 
 class NormalizedText:

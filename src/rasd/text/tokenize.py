@@ -32,7 +32,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     if len(norm) == len(text):  # nothing deleted: slice the normalized text instead of normalizing each token
         return [Token(m.start() + offset, m.end() + offset, m.group(), norm[m.start() : m.end()])
                 for m in _TOKEN_RE.finditer(text)]
-    return [Token(m.start() + offset, m.end() + offset, m.group(), normalize(m.group())) for m in _TOKEN_RE.finditer(text)]
+    return [Token(m.start() + offset, m.end() + offset, m.group(), normalize(m.group()))
+            for m in _TOKEN_RE.finditer(text)]
 
 
 @lru_cache(maxsize=1 << 17)

@@ -26,7 +26,7 @@ GIVEN_NAMES = {
         "يوري": "Yuri", "بوريس": "Boris", "أندريه": "Andrei", "فيكتور": "Viktor", "إيفان": "Ivan", "بيتر": "Peter",
         "جون": "John", "جورج": "George", "ديفيد": "David", "مايكل": "Michael", "جيمس": "James", "روبرت": "Robert",
         "باراك": "Barack", "هيلاري": "Hillary", "دونالد": "Donald", "جو": "Joe", "انغيلا": "Angela", "أنجيلا": "Angela",
-        "فرانسوا": "François", "نيكولا": "Nicolas", "إيمانويل": "Emmanuel", "توني": "Tony", "ديفيد": "David",
+        "فرانسوا": "François", "نيكولا": "Nicolas", "إيمانويل": "Emmanuel", "توني": "Tony",
     }.items()
 }
 _ENDINGS = [  # (normalized Arabic ending, romanization) longest first
