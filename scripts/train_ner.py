@@ -1,0 +1,270 @@
+"""Train rasd's NER model (CRF over PERS/LOC/ORG/MISC) and write it into the package.
+
+Steps, all with fixed seeds:
+1. word clusters from the openly licensed corpora (`ner_clusters.py`; cached
+   in build/ner/, relearned only when missing);
+2. cue words from the training data;
+3. the first-pass CRF (python-crfsuite, L-BFGS with elastic-net
+   regularization) on ANERcorp, WikiFANE and Wojood mapped to ANERcorp's types;
+4. the second-pass CRF, whose document features come from first-pass tags:
+   on the training data those tags are jackknifed (each half tagged by a
+   first pass trained on the other half), so that the second pass learns how
+   far to trust a first pass that has not seen the sentence.
+
+`--dev` trains on the training parts only and prints entity scores on the
+held-out dev parts (the last 12% of ANERcorp, the last 10% of WikiFANE);
+without it, the model is trained on everything and written to
+src/rasd/ner/model/.
+
+    nice -n 10 python scripts/train_ner.py --dev        # measure
+    nice -n 10 python scripts/train_ner.py              # build the shipped model
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import ner_clusters
+import ner_data as data
+import pycrfsuite
+
+from rasd.ner.conll import Sentence
+from rasd.ner.evaluate import entity_scores, format_scores, spans
+from rasd.ner.features import Featurizer, load_lexicon
+from rasd.ner.tagger import MODEL_DIR, LinearChain, Tagger, kb_gazetteer, load_names
+from rasd.text import normalize
+
+ROOT = Path(__file__).resolve().parents[1]
+CACHE = ROOT / "build" / "ner"
+CUE_MIN_COUNT = 5
+CUE_MIN_SHARE = 0.25
+
+
+def corpora(
+    names: list[str], holdout: bool, glued: bool = True
+) -> tuple[list[list[Sentence]], dict[str, list[Sentence]]]:
+    """(training sentences per corpus, dev sentences per corpus); dev is empty unless `holdout`.
+
+    `glued=False` keeps WikiFANE's proclitics apart (for name lists, whose names then start clean).
+    """
+    train: list[list[Sentence]] = []
+    dev: dict[str, list[Sentence]] = {}
+    loaders = {
+        "anercorp": data.load_anercorp,
+        "wikifane": lambda: data.load_wikifane(mapping=data.FANE_MAP, glued=glued),
+        "wojood": lambda: data.load_wojood(mapping=data.WOJOOD_MAP),
+    }
+    for name in names:
+        sentences = loaders[name]()
+        if holdout and name in data.DEV_FRACTION:
+            sentences, dev[name] = data.split(sentences, data.DEV_FRACTION[name])
+        train.append(sentences)
+    return train, dev
+
+
+def cue_words(sentences: list[Sentence], featurizer: Featurizer) -> dict[str, str]:
+    """Stems that often stand right before the start of a name of one type (الرئيس → PERS).
+
+    A stem is a cue for a type when it precedes at least CUE_MIN_COUNT names
+    of that type and that is at least CUE_MIN_SHARE of its occurrences; the
+    words themselves are not names (they are tagged O).
+    """
+    seen: Counter[str] = Counter()
+    before: Counter[tuple[str, str]] = Counter()
+    for s in sentences:
+        stems = [featurizer.stem(t)[1] for t in s.tokens]
+        tags = s.tags or []
+        for i, stem in enumerate(stems[:-1]):
+            if tags[i] != "O":
+                continue
+            seen[stem] += 1
+            if tags[i + 1].startswith("B-"):
+                before[(stem, tags[i + 1][2:])] += 1
+    cues = {}
+    for (stem, kind), n in before.most_common():
+        if n >= CUE_MIN_COUNT and n >= CUE_MIN_SHARE * seen[stem] and stem not in cues:
+            cues[stem] = kind
+    return cues
+
+
+def name_list(sentences: list[Sentence]) -> dict[str, str]:
+    """Names of mapped types from tagged sentences, normalized: name → its most frequent type.
+
+    A one-word name that the corpus more often leaves untagged (a common word
+    that is sometimes a name) is left out.
+    """
+    types: dict[str, Counter[str]] = {}
+    plain: Counter[str] = Counter()
+    for s in sentences:
+        norms = [normalize(t) for t in s.tokens]
+        tags = s.tags or []
+        for start, end, kind in spans(tags):
+            types.setdefault(" ".join(norms[start:end]), Counter())[kind] += 1
+        plain.update(n for n, t in zip(norms, tags, strict=True) if t == "O")
+    out = {}
+    for name, kinds in types.items():
+        kind, n = kinds.most_common(1)[0]
+        if " " in name or (len(name) >= 3 and plain[name] <= n):
+            out[name] = kind
+    return out
+
+
+def cluster_table(source: str, holdout: bool) -> Path:
+    """The cluster table for `source`, learned once and cached under build/ner/."""
+    holdout = holdout and source in ("open", "both")  # only the open corpora include dev text
+    path = CACHE / f"clusters-{source}{'-holdout' if holdout else ''}.tsv"
+    if not path.exists():
+        ner_clusters.build(source, path, holdout=holdout, min_count=3 if source == "news" else 2)
+    return path
+
+
+def fit(features: list[list[list[str]]], sentences: list[Sentence], out: Path, params: dict) -> None:
+    """Fit a CRF on featurized sentences and save it to `out`."""
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for feats, s in zip(features, sentences, strict=True):
+        trainer.append(feats, s.tags)
+    trainer.set_params(params | {"feature.possible_transitions": True})
+    trainer.train(str(out))
+
+
+def jackknife(parts: list[list[Sentence]], featurizer: Featurizer, work: Path, params: dict) -> list[list[str]]:
+    """First-pass tags for every training sentence from a model that did not see it (two folds).
+
+    Each corpus part is cut in half; fold A is every first half, fold B every second.
+    """
+    halves = [(p[: len(p) // 2], p[len(p) // 2 :]) for p in parts]
+    folds = [[s for a, _ in halves for s in a], [s for _, b in halves for s in b]]
+    tags: dict[int, list[list[str]]] = {}
+    for k in (0, 1):
+        train_on, tag_these = folds[1 - k], folds[k]
+        fit([featurizer.sentence(s.tokens) for s in train_on], train_on, work / f"fold{k}.crfsuite", params)
+        crf = pycrfsuite.Tagger()
+        crf.open(str(work / f"fold{k}.crfsuite"))
+        tags[k] = [crf.tag(featurizer.sentence(s.tokens)) for s in tag_these]
+    out: list[list[str]] = []
+    for i, (a, b) in enumerate(halves):
+        start_a = sum(len(h[0]) for h in halves[:i])
+        start_b = sum(len(h[1]) for h in halves[:i])
+        out.extend(tags[0][start_a : start_a + len(a)])
+        out.extend(tags[1][start_b : start_b + len(b)])
+    return out
+
+
+def second_pass_features(
+    parts: list[list[Sentence]], first: list[list[str]], featurizer: Featurizer, window: int
+) -> list[list[list[str]]]:
+    """Second-pass features of the training sentences, each corpus part taken as one long document."""
+    out: list[list[list[str]]] = []
+    start = 0
+    for part in parts:
+        out.extend(featurizer.document([s.tokens for s in part], first[start : start + len(part)], window))
+        start += len(part)
+    return out
+
+
+def evaluate(tagger: Tagger, dev: dict[str, list[Sentence]], types: dict[str, tuple[str, ...]]) -> dict:
+    """Print and return dev scores per corpus (WikiFANE on the types the Wikipedia bar names)."""
+    results = {}
+    for name, sentences in dev.items():
+        pred = tagger.tag_many([s.tokens for s in sentences])
+        gold = [s.tags or [] for s in sentences]
+        keep = types.get(name)
+        if keep:
+            gold = [[t if t[2:] in keep else "O" for t in g] for g in gold]
+            pred = [[t if t[2:] in keep else "O" for t in p] for p in pred]
+        scores = entity_scores(gold, pred)
+        print(f"\n== dev: {name} ==\n{format_scores(scores)}")
+        results[name] = scores.as_dict()
+    return results
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--dev", action="store_true", help="hold out the dev parts and report scores on them")
+    ap.add_argument("--corpora", default="anercorp")
+    ap.add_argument("--clusters", choices=("open", "wordfreq", "both", "news", "none"), default="wordfreq")
+    ap.add_argument("--c1", type=float, default=0.02)
+    ap.add_argument("--c2", type=float, default=0.01)
+    ap.add_argument("--max-iterations", type=int, default=150)
+    ap.add_argument("--names-from", default="wikifane", help="corpora whose names become a name-list feature")
+    ap.add_argument("--no-gazetteer", action="store_true", help="leave out the knowledge-base name features")
+    ap.add_argument("--window", type=int, default=10, help="second pass: document window in sentences (0: none)")
+    ap.add_argument("--out", type=Path, help="model folder (default: the package's, or build/ner/dev-model with --dev)")
+    args = ap.parse_args()
+
+    t0 = time.time()
+    out = args.out or (CACHE / "dev-model" if args.dev else MODEL_DIR)
+    work = CACHE / ("crf-dev" if args.dev else "crf")
+    for folder in (out, work):
+        folder.mkdir(parents=True, exist_ok=True)
+    parts, _ = corpora(args.corpora.split(","), holdout=args.dev)
+    train_set = [s for p in parts for s in p]
+    featurizer = prepare(args, out, train_set)
+    params = {"c1": args.c1, "c2": args.c2, "max_iterations": args.max_iterations}
+    t1 = time.time()
+    fit([featurizer.sentence(s.tokens) for s in train_set], train_set, work / "first.crfsuite", params)
+    LinearChain.from_crfsuite(work / "first.crfsuite").save(out / "first.weights.gz")
+    t2 = time.time()
+    (out / "doc.weights.gz").unlink(missing_ok=True)
+    if args.window:
+        first = jackknife(parts, featurizer, work, params)
+        doc_features = second_pass_features(parts, first, featurizer, args.window)
+        fit(doc_features, train_set, work / "doc.crfsuite", params)
+        LinearChain.from_crfsuite(work / "doc.crfsuite").save(out / "doc.weights.gz")
+    t3 = time.time()
+    print(f"{len(train_set)} sentences, {sum(len(s.tokens) for s in train_set)} tokens; "
+          f"data+clusters {t1 - t0:.0f}s, first pass {t2 - t1:.0f}s, second pass {t3 - t2:.0f}s", file=sys.stderr)
+    check_export(work, out, train_set[-300:])
+    if args.dev:
+        _, dev = corpora(["anercorp", "wikifane"], holdout=True)
+        evaluate(Tagger(out), dev, {"wikifane": ("PERS", "LOC", "ORG")})
+
+
+def prepare(args: argparse.Namespace, out: Path, train_set: list[Sentence]) -> Featurizer:
+    """Write the word table, cue words, name list and meta.json into `out`; the featurizer they make."""
+    table = out / "clusters.tsv.gz"
+    with gzip.GzipFile(table, "wb", compresslevel=9, mtime=0) as f:  # mtime 0: the same bytes every time
+        if args.clusters != "none":
+            f.write(cluster_table(args.clusters, args.dev).read_bytes())
+    lexicon = load_lexicon(table)
+    cues = cue_words(train_set, Featurizer(lexicon, {}))
+    meta = {
+        "format": 1,
+        "trained_on": args.corpora,
+        "names_from": args.names_from,
+        "clusters": args.clusters,
+        "params": {"c1": args.c1, "c2": args.c2, "max_iterations": args.max_iterations},
+        "window": args.window,
+        "gazetteer": not args.no_gazetteer,
+        "cues": cues,
+    }
+    (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=0, sort_keys=True), encoding="utf-8")
+    gazetteers = {} if args.no_gazetteer else {"g": kb_gazetteer()}
+    (out / "names.tsv").unlink(missing_ok=True)
+    if args.names_from:
+        name_parts, _ = corpora(args.names_from.split(","), holdout=args.dev, glued=False)
+        names = name_list([s for p in name_parts for s in p])
+        with open(out / "names.tsv", "w", encoding="utf-8") as f:
+            f.writelines(f"{k}\t{v}\n" for k, v in sorted(names.items()))
+        gazetteers["h"] = load_names(out / "names.tsv")
+    return Featurizer(lexicon, cues, gazetteers)
+
+
+def check_export(work: Path, out: Path, sentences: list[Sentence]) -> None:
+    """The exported weights must tag exactly as crfsuite does (first pass; the second shares the code)."""
+    crf = pycrfsuite.Tagger()
+    crf.open(str(work / "first.crfsuite"))
+    tagger = Tagger(out)
+    differ = sum(crf.tag(tagger.featurizer.sentence(s.tokens)) != tagger.first_pass(s.tokens) for s in sentences)
+    if differ:
+        raise SystemExit(f"exported weights disagree with crfsuite on {differ} of {len(sentences)} sentences")
+
+
+if __name__ == "__main__":
+    main()
