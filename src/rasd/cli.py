@@ -54,7 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     t.set_defaults(func=cmd_tag)
 
     e = sub.add_parser("eval", help="evaluate a component against a gold file")
-    e.add_argument("what", choices=["ner", "time", "events"])
+    e.add_argument("what", choices=["ner", "time", "events", "link"])
     e.add_argument("gold", metavar="GOLD")
     e.add_argument("--format", choices=["text", "json"], default="text")
     e.set_defaults(func=cmd_eval)
@@ -149,10 +149,15 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
         run_eval(args.gold, sys.stdout, format=args.format)
     elif args.what == "time":
-        from rasd.time import evaluate_times, format_time_scores
+        from rasd.time.evaluate import evaluate_times, format_report
 
         result = evaluate_times(args.gold)
-        print(json.dumps(result, indent=2) if args.format == "json" else format_time_scores(result))
+        print(json.dumps(result, indent=2, ensure_ascii=False) if args.format == "json" else format_report(result))
+    elif args.what == "link":
+        from rasd.kb.evaluate import evaluate_links, format_link_scores
+
+        result = evaluate_links(args.gold)
+        print(json.dumps(result, indent=2, ensure_ascii=False) if args.format == "json" else format_link_scores(result))
     else:
         from rasd import analyze
         from rasd.events import evaluate_events, format_event_scores

@@ -880,11 +880,31 @@ def _same(a: Event, b: Event, stated: set[int]) -> bool:
     kb = (_actor_key(b.source), _actor_key(b.target))
     if ka == (None, None):
         return False
-    if ka != kb and not (a.plover in SYMMETRIC and ka == kb[::-1]):
+    if ka != kb and not (a.plover in SYMMETRIC and ka == kb[::-1]) and not _same_countries(a, b):
         return False
     if id(a) not in stated or id(b) not in stated or a.date is None or b.date is None:
         return True
     return a.date.startswith(b.date) or b.date.startswith(a.date)
+
+
+def _same_countries(a: Event, b: Event) -> bool:
+    """The same sides at country level (a headline's `Moscow` and the body's `Lavrov`), told close together.
+
+    Only for tellings in neighbouring sentences or in the headline (sentence 0). For a symmetric
+    category one telling may name only one side: its side must be among the other's.
+    """
+    if abs(a.sentence - b.sentence) > 1 and min(a.sentence, b.sentence) != 0:
+        return False
+    ca = (_country(a.source), _country(a.target))
+    cb = (_country(b.source), _country(b.target))
+    if a.plover not in SYMMETRIC:
+        return None not in ca and ca == cb
+    sa, sb = {c for c in ca if c}, {c for c in cb if c}
+    return bool(sa and sb) and (sa <= sb or sb <= sa)
+
+
+def _country(actor: Actor | None) -> str | None:
+    return (actor.country or (actor.code or "")[:3] or None) if actor else None
 
 
 def _actor_key(actor: Actor | None) -> str | None:
