@@ -1,0 +1,111 @@
+"""The entity-linking evaluation: its arithmetic on a hand-made gold file, and the dev set's integrity."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rasd.document import Document, Entity, Mention
+from rasd.errors import InputError
+from rasd.kb.evaluate import evaluate_links, format_link_scores, name_key, read_gold
+
+DEV = Path(__file__).resolve().parents[1] / "dev" / "link" / "dev.jsonl"
+
+TEXT = "قال وزير الخارجية السعودي عادل الجبير في موسكو إن الرياض ناقشت مع سيرجي لافروف الأزمة."
+
+GOLD = {
+    "id": "t1",
+    "published": "2015-08-11",
+    "title": "",
+    "text": TEXT,
+    "entities": [
+        {"name_en": "Adel al-Jubeir", "type": "PER", "country": "SAU", "wikidata": None, "mentions": ["الجبير"]},
+        {"name_en": "Moscow", "type": "LOC", "country": "RUS", "wikidata": "Q649", "mentions": ["موسكو"]},
+        {"name_en": "Riyadh", "type": "LOC", "country": "SAU", "wikidata": "Q3692", "mentions": ["الرياض"]},
+        {
+            "name_en": "Sergey Lavrov",
+            "type": "PER",
+            "country": "RUS",
+            "wikidata": None,
+            "mentions": ["سيرجي لافروف"],
+            "variants": ["Sergei Lavrov"],
+        },
+    ],
+}
+
+
+def _entity(name: str, type_: str, country: str | None, *texts: str) -> Entity:
+    mentions = [Mention(TEXT.index(t), TEXT.index(t) + len(t), t, type_) for t in texts]
+    return Entity(id=f"rasd:{name}", type=type_, name_ar=texts[0], name_en=name, country=country, mentions=mentions)
+
+
+def fake_analyze(text: str, published: str | None = None, **_: object) -> Document:
+    """Output with one full match (variant spelling), one country error, one missed mention, one variant, one extra."""
+    doc = Document(id="t1", text=text)
+    doc.entities = [
+        _entity("Adel Al Jubeir", "PER", "SAU", "عادل الجبير"),  # found: loose name, mention contains gold text
+        _entity("Moscow", "LOC", "USA", "موسكو"),  # wrong country
+        _entity("Riyadh", "LOC", "SAU", "الأزمة"),  # right identity, wrong mention
+        _entity("Sergei Lavrov", "PER", "RUS", "سيرجي لافروف"),  # found through the gold's variant
+        _entity("Crisis", "MISC", None, "الأزمة"),  # not in the gold
+    ]
+    return doc
+
+
+@pytest.fixture()
+def gold_file(tmp_path: Path) -> Path:
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(GOLD, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
+def test_scores_on_hand_made_gold(gold_file: Path) -> None:
+    result = evaluate_links(gold_file, analyze=fake_analyze)
+    assert (result["gold"], result["found"], result["recall"]) == (4, 2, 0.5)
+    assert result["name_recall"] == 0.75  # Riyadh counts once mentions are ignored
+    assert result["mention_recall"] == 0.75  # Moscow counts once country is ignored
+    assert (result["output"], result["correct"], result["precision"]) == (5, 3, 0.6)
+    assert result["by_type"]["PER"] == {"gold": 2, "found": 2, "recall": 1.0}
+    assert result["by_type"]["LOC"] == {"gold": 2, "found": 0, "recall": 0.0}
+    assert "MISC" not in result["by_type"]
+    why = {m["name_en"]: m["why"] for m in result["misses"]}
+    assert why["Moscow"] == "linked as Moscow/LOC/USA"
+    assert why["Riyadh"].startswith("mentions not covered")
+    assert [s["entity"] for s in result["spurious"]] == ["Moscow/LOC/USA", "Crisis/MISC/-"]
+
+
+def test_format_lists_misses_only_when_asked(gold_file: Path) -> None:
+    result = evaluate_links(gold_file, analyze=fake_analyze)
+    short = format_link_scores(result)
+    assert "recall     0.500  (2/4)" in short and "precision  0.600  (3/5)" in short
+    assert "misses:" not in short
+    assert "Riyadh/LOC/SAU" in format_link_scores(result, errors=True)
+
+
+def test_name_key_accepts_common_variants() -> None:
+    assert name_key("Adel al-Jubeir") == name_key("Adel Al Jubeir")
+    assert name_key("The Sun") == name_key("Sun")
+    assert name_key("Malé") == name_key("Male")
+    assert name_key("Alexandria") != name_key("Exandria")  # "al" inside a word stays
+
+
+def test_bad_gold_line_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text(json.dumps(GOLD, ensure_ascii=False) + '\n{"id": "x"}\n', encoding="utf-8")
+    with pytest.raises(InputError, match="bad.jsonl:2"):
+        read_gold(path)
+
+
+def test_dev_set_parses_and_mentions_occur_in_text() -> None:
+    records = read_gold(DEV)
+    assert len(records) >= 30
+    assert len({r["id"] for r in records}) == len(records)
+    for rec in records:
+        full = f"{rec['title']}\n\n{rec['text']}" if rec.get("title") else rec["text"]
+        assert rec["published"] and rec["entities"]
+        for ent in rec["entities"]:
+            assert ent["mentions"], (rec["id"], ent["name_en"])
+            for mention in ent["mentions"]:
+                assert mention in full, (rec["id"], mention)
