@@ -68,3 +68,9 @@ def test_ordinary_words_are_not_places():
 def test_demonym_is_not_the_country():
     _, by_text = entities("بحث الوزير الأزمة السورية مع نظيره.", "2015-01-01")
     assert "السورية" not in by_text
+
+
+def test_a_listed_name_inside_a_longer_person_name_is_not_that_person():
+    _, by_text = entities("وصل معالي الشيخ حمد بن علي العطية إلى الدوحة أمس.", "2015-08-01")
+    assert "بن علي" not in by_text
+    assert all(e.name_en != "Zine El Abidine Ben Ali" for e in by_text.values())

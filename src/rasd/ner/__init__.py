@@ -23,12 +23,19 @@ MODEL_TYPES = {"PERS": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
 def recognize(doc: Document) -> None:
     """Fill `doc.mentions`, sorted by position, without overlaps."""
     known = find_known_names(doc)
-    chosen = known.confident
-    _add_without_overlap(chosen, _model_mentions(doc))
+    model = _model_mentions(doc)
+    chosen = _prefer_longer_person_names(known.confident, model)
+    _add_without_overlap(chosen, model)
     _add_without_overlap(chosen, find_cued_names(doc, [(m.start, m.end) for m in chosen]))
     chosen.extend(known.nested)
     chosen.sort(key=lambda m: m.start)
     doc.mentions = chosen
+
+
+def _prefer_longer_person_names(known: list[Mention], model: list[Mention]) -> list[Mention]:
+    """Drop a listed person name the model reads inside a longer one (بن علي in حمد بن علي العطية)."""
+    persons = [m for m in model if m.type == "PER"]
+    return [k for k in known if k.type != "PER" or not any(m.start < k.start and k.end < m.end for m in persons)]
 
 
 def _add_without_overlap(chosen: list[Mention], extra: list[Mention]) -> None:
