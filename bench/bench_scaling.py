@@ -9,10 +9,13 @@ the same articles:
 - a batch on a LocalCluster of each worker count: articles/s from the first
   task sent to the last part file written (cluster start-up reported apart),
   worker CPU time per article (unlike wall time, not inflated by neighbours),
+  the client's CPU use (reading, writing, and the local scheduler and nannies,
+  which poll even when idle),
   efficiency (worker time analyzing / workers x wall time), each worker's peak
   resident memory, and the speedup over one worker (best of --repeat runs);
 - the overhead per partition: a batch of one-article partitions through the
-  cheapest stage, where scheduling, shipping and writing are all there is.
+  cheapest stage, where scheduling, shipping and writing are all there is:
+  worker time lost per partition, and client CPU per partition.
 Each figure comes with the load average of the machine when it was taken:
 on a shared machine a busy neighbour shows up there.
 """
@@ -84,8 +87,8 @@ def main() -> None:
                 s = batch(path, workers, args.partition_size, stages)
                 peaks = ", ".join(f"{v / 2**20:.0f}" for v in sorted(s.worker_peak_rss.values()))
                 print(f"dask, {workers} worker{'s' if workers > 1 else ' '}           {s.rate:8.1f} articles/s, "
-                      f"{1000 * s.cpu / (s.articles + s.errors):.1f} ms CPU/article (client "
-                      f"{1000 * s.client_cpu / (s.articles + s.errors):.2f}), efficiency "
+                      f"{1000 * s.cpu / (s.articles + s.errors):.1f} ms CPU/article, client "
+                      f"{s.client_cpu / s.seconds:.0%} of a core, efficiency "
                       f"{s.busy / (workers * s.seconds):.0%}, start-up {s.startup:.1f} s, worker peak RSS {peaks} MB"
                       f"   ({load()})")
                 if workers not in best or s.rate > best[workers].rate:
@@ -99,7 +102,8 @@ def main() -> None:
             dst.writelines(itertools.islice(src, OVERHEAD_ARTICLES))
         s = batch(Path(tmp) / "few.jsonl", 1, 1, ["text"])
         per_partition = (s.seconds - s.busy) / s.done_now
-        print(f"overhead per partition      {1000 * per_partition:8.1f} ms ({s.done_now} one-article partitions, "
+        print(f"overhead per partition      {1000 * per_partition:8.1f} ms of worker time, "
+              f"{1000 * s.client_cpu / s.done_now:.1f} ms of client CPU ({s.done_now} one-article partitions, "
               f"stage text, 1 worker: {s.seconds:.1f} s wall, {s.busy:.1f} s analyzing)   ({load()})")
 
 

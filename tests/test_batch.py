@@ -286,15 +286,19 @@ def test_distributed_ingest_stores_each_article_once(tmp_path, cluster, location
 
     first = write_jsonl(tmp_path / "one.jsonl", 25, {4: "{broken"})
     second = write_jsonl(tmp_path / "two.jsonl", 10, start=20)  # five articles again
+    analyzed = tmp_path / "analyzed.jsonl"  # a document analyzed before is stored as it is
+    analyzed.write_text(reference(write_jsonl(tmp_path / "x.jsonl", 1, start=99)), encoding="utf-8")
     messages: list[str] = []
-    summary = ingest_distributed([str(first), str(second)], location, scheduler=cluster.scheduler_address,
-                                 progress=False, stages=CHEAP, partition_size=4, report=messages.append)
-    assert summary["read"] == 35 and summary["failed"] == 1 and summary["duplicate"] == 5
-    assert summary["new"] + summary["near_duplicate"] == 29
+    summary = ingest_distributed([str(first), str(second), str(analyzed)], location,
+                                 scheduler=cluster.scheduler_address, progress=False, stages=CHEAP, partition_size=4,
+                                 report=messages.append)
+    assert summary["read"] == 36 and summary["failed"] == 1 and summary["duplicate"] == 5
+    assert summary["new"] + summary["near_duplicate"] == 30
     assert any("one.jsonl:5" in m for m in messages)
     with open_store(location) as store:
-        stored = [json.loads(doc)["id"] for doc in store.documents(include_duplicates=True)]
-    assert sorted(stored) == [f"a{i:05d}" for i in range(30) if i != 4]
+        stored = {json.loads(doc)["id"]: json.loads(doc) for doc in store.documents(include_duplicates=True)}
+    assert sorted(stored) == [f"a{i:05d}" for i in [*range(30), 99] if i != 4]
+    assert stored["a00007"] == json.loads(reference(tmp_path / "one.jsonl").splitlines()[7])
 
     again = ingest_distributed([str(second)], location, scheduler=cluster.scheduler_address, progress=False,
                                stages=CHEAP, report=messages.append)

@@ -128,6 +128,7 @@ def analyze_batch(
                 summary.workers = len(client.nthreads())
                 summary.startup = time.monotonic() - started
                 started, client_cpu = time.monotonic(), time.process_time()
+                bar.reset(bar.total)  # the rate shown counts from here, not from the cluster's start
                 tasks = ((name, analyze_partition, (p.index, reader.read(p), names, published))
                          for name, p in todo.items())
                 for name, result, exc in run_window(client, tasks):

@@ -113,6 +113,7 @@ def ingest_distributed(
             with dask_client(workers, scheduler, names, say) as client:
                 counts["workers"] = len(client.nthreads())
                 started = time.monotonic()
+                bar.reset(bar.total)  # the rate shown counts from here, not from the cluster's start
                 for name, outcomes, exc in run_window(client, partitions()):
                     if exc is not None:  # the task failed (its workers killed again and again, or a bug)
                         counts["failed_partitions"] += 1
