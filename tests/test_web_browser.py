@@ -19,6 +19,8 @@ from typing import Any
 import pytest
 from test_api import ARTICLES, build_store, running
 
+import rasd
+from rasd.store import open_store
 from rasd.web.app import Settings, create_app
 
 CHROMIUM = os.environ.get("RASD_CHROMIUM", "/usr/bin/chromium")
@@ -63,9 +65,24 @@ class Site:
         self.page.screenshot(path=str(self.shots / f"{name}.png"), full_page=True)
 
 
+# One more article with many events, so that the events table has more than one page.
+BUSY_DAY = (
+    "استقبل الرئيس المصري عبد الفتاح السيسي في القاهرة أمس رئيس الوزراء الأردني. "
+    "وأدانت السعودية الهجوم على الكويت. وأدانت الإمارات الهجوم على الكويت. وأدانت البحرين الهجوم على الكويت. "
+    "والتقى وزير الخارجية السعودي عادل الجبير نظيره الأمريكي جون كيري في الدوحة. "
+    "وقصفت طائرات التحالف مواقع المتمردين في صعدة. وهاجم مسلحون مدينة عدن. "
+    "وتظاهر آلاف اليمنيين في صنعاء. واتفقت روسيا والصين على تعزيز التعاون. "
+    "وبحث الرئيس الروسي فلاديمير بوتين مع نظيره التركي رجب طيب أردوغان الأزمة السورية. "
+    "وفرضت الولايات المتحدة عقوبات على إيران. ورفضت إيران المطالب الأمريكية. "
+    "وهددت كوريا الشمالية كوريا الجنوبية. واعتقلت الشرطة المصرية عشرة أشخاص في الإسكندرية."
+)
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     db = build_store(str(tmp_path_factory.mktemp("web") / "rasd.db"))
+    with open_store(db) as store:
+        store.add(rasd.analyze(BUSY_DAY, published="2015-08-20", title="يوم حافل", id="busy").to_dict(), "test")
     with running(create_app(Settings(db=db))) as url:
         yield url
 
