@@ -122,7 +122,7 @@ def analyze_batch(
         started = time.monotonic()
         bar = tqdm(total=sum(p.weight for p in todo.values()), unit=" articles", disable=not progress,
                    file=sys.stderr, dynamic_ncols=True, mininterval=0.5)
-        say = bar.write if progress else report
+        say = (lambda line: bar.write(line, file=sys.stderr)) if progress else report
         try:
             with dask_client(workers, scheduler, names, say) as client, PartitionReader() as reader:
                 summary.workers = len(client.nthreads())

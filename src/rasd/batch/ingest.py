@@ -48,17 +48,17 @@ def ingest_distributed(
     from tqdm import tqdm
 
     from rasd.store import is_postgres, open_store
-    from rasd.store.ingest import _items
+    from rasd.store.ingest import input_items
     from rasd.store.rows import content_hash
 
     names = tuple(resolve_stages(stages or DEFAULT_STAGES))
     label = ",".join(names)
     location = store_location if is_postgres(store_location) else None
     counts = dict.fromkeys(("read", "new", "duplicate", "near_duplicate", "failed", "failed_partitions"), 0)
-    items, total = _items(paths)
+    items, total = input_items(paths)
     bar = tqdm(total=total, unit=" articles", disable=not progress, file=sys.stderr, dynamic_ncols=True,
                mininterval=0.5)
-    say = bar.write if progress else report
+    say = (lambda line: bar.write(line, file=sys.stderr)) if progress else report
 
     def count(outcome: Outcome) -> None:
         counts[outcome.status.replace("-", "_")] += 1

@@ -53,7 +53,7 @@ _ENTITY_UPSERT = (
     + ", ".join(f"{c} = COALESCE(entities.{c}, excluded.{c})" for c in ENTITY_COLUMNS[2:])
 )
 
-_EVENT_SELECT = """
+EVENT_SELECT = """
 SELECT e.id AS event_id, e.article_id, a.doc_id, a.published, e.day, e.event_date, e.plover, e.cameo, e.quad, e.mode,
        e.source_entity, e.source_code, e.source_country, e.source_text, se.name_en AS source_name,
        e.target_entity, e.target_code, e.target_country, e.target_text, te.name_en AS target_name,
@@ -201,7 +201,8 @@ class Store(ABC):
     def _one(self, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
         return self._execute(sql, params).fetchone()
 
-    def _all(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Rows of a read query in the shared dialect (`?` placeholders), as dicts: for readers beyond this class."""
         return self._execute(sql, params).fetchall()
 
     @contextmanager
@@ -255,7 +256,7 @@ class Store(ABC):
                                   (step.version, step.name, _now()))
 
     def _stored_documents(self) -> Iterator[tuple[int, dict[str, Any]]]:
-        ids = [r["id"] for r in self._all("SELECT id FROM articles ORDER BY id")]
+        ids = [r["id"] for r in self.query("SELECT id FROM articles ORDER BY id")]
         for article_id in ids:
             row = self._one("SELECT document FROM documents WHERE article_id = ?", (article_id,))
             yield article_id, json.loads(row["document"])
@@ -272,7 +273,7 @@ class Store(ABC):
         sides = ("source", "target")
         columns = ", ".join(f"e.{side}_{c}" for side in sides for c in ("entity", "code", "country"))
         rows = [(r["id"], side, key)
-                for r in self._all(f"SELECT e.id, {columns} FROM events e WHERE {condition}", params)
+                for r in self.query(f"SELECT e.id, {columns} FROM events e WHERE {condition}", params)
                 for side in sides
                 for key in sorted(actor_keys(r[f"{side}_entity"], r[f"{side}_code"], r[f"{side}_country"]))]
         self._executemany("INSERT INTO event_actors (event_id, side, actor) VALUES (?, ?, ?)", rows)
@@ -339,7 +340,7 @@ class Store(ABC):
 
     def _find_near_duplicate(self, article_id: int, sig: Any, keys: list[int],
                              doc: dict[str, Any]) -> tuple[int, float] | None:
-        rows = self._all(  # candidates first, from the band index: the plan must not depend on statistics
+        rows = self.query(  # candidates first, from the band index: the plan must not depend on statistics
             "WITH candidates AS MATERIALIZED "
             f"(SELECT DISTINCT article_id FROM minhash_bands WHERE key IN ({_placeholders(len(keys))})) "
             "SELECT m.article_id, m.signature, a.published FROM candidates c "
@@ -358,7 +359,7 @@ class Store(ABC):
         entities = {e["id"] for e in doc.get("entities") or ()}
         for neg_similarity, other in sorted(scored):
             if entities:
-                theirs = {r["entity_id"] for r in self._all(
+                theirs = {r["entity_id"] for r in self.query(
                     "SELECT DISTINCT entity_id FROM mentions WHERE article_id = ?", (other,))}
                 if theirs and len(entities & theirs) / len(entities | theirs) < ENTITY_OVERLAP:
                     continue
@@ -369,14 +370,14 @@ class Store(ABC):
 
     def events(self, f: EventFilter) -> Iterator[dict[str, Any]]:
         """Events matching the filter, by day; near-duplicate articles left out unless asked for."""
-        where, params = _event_where(f)
+        where, params = event_where(f)
         condition = " WHERE " + " AND ".join(where) if where else ""
         order = " ORDER BY e.day IS NULL, e.day, e.id"
         if not f.limit:
-            return self._stream(_EVENT_SELECT + condition + order, params)
+            return self._stream(EVENT_SELECT + condition + order, params)
         # pick the events first, then fetch names and counts for those alone, not for every match
         picked = f"SELECT e.id FROM events e JOIN articles a ON a.id = e.article_id{condition}{order} LIMIT ?"
-        return self._stream(f"{_EVENT_SELECT} WHERE e.id IN ({picked}){order}", [*params, f.limit])
+        return self._stream(f"{EVENT_SELECT} WHERE e.id IN ({picked}){order}", [*params, f.limit])
 
     def entities(self, type: str | None = None, name: str | None = None, limit: int | None = None,
                  include_duplicates: bool = False) -> list[dict[str, Any]]:
@@ -401,7 +402,7 @@ class Store(ABC):
         if limit:
             sql += " LIMIT ?"
             params.append(limit)
-        return self._all(sql, params)
+        return self.query(sql, params)
 
     def search(self, query: str, limit: int | None = 20, include_duplicates: bool = False) -> list[dict[str, Any]]:
         """Articles whose text matches the query (see rasd.store.search), best first, with a snippet."""
@@ -425,7 +426,7 @@ class Store(ABC):
     def articles(self, key: str) -> list[dict[str, Any]]:
         """Stored documents whose store id, document id or content hash is `key`."""
         number = int(key) if key.isdigit() and len(key) < 19 else -1
-        rows = self._all("SELECT d.document FROM articles a JOIN documents d ON d.article_id = a.id "
+        rows = self.query("SELECT d.document FROM articles a JOIN documents d ON d.article_id = a.id "
                          "WHERE a.doc_id = ? OR a.content_hash = ? OR a.id = ? ORDER BY a.id", (key, key, number))
         return [json.loads(r["document"]) for r in rows]
 
@@ -442,7 +443,7 @@ class Store(ABC):
             return int(self._one(sql)["n"])
 
         span = self._one("SELECT MIN(published) AS first, MAX(published) AS last FROM articles")
-        by_plover = self._all("SELECT e.plover, COUNT(*) AS n FROM events e JOIN articles a ON a.id = e.article_id "
+        by_plover = self.query("SELECT e.plover, COUNT(*) AS n FROM events e JOIN articles a ON a.id = e.article_id "
                               "WHERE a.duplicate_of IS NULL GROUP BY e.plover ORDER BY n DESC, e.plover")
         return {
             "backend": self.dialect,
@@ -470,7 +471,8 @@ def _actor_match(sides: tuple[str, ...], value: str) -> tuple[str, list[Any]]:
             f"AND side IN ({_placeholders(len(sides))}))", [v, v.upper(), *sides])
 
 
-def _event_where(f: EventFilter) -> tuple[list[str], list[Any]]:
+def event_where(f: EventFilter) -> tuple[list[str], list[Any]]:
+    """SQL conditions and parameters for `f`, shared by `Store.events` and the web queries so filters mean one thing."""
     where: list[str] = []
     params: list[Any] = []
     if not f.include_duplicates:

@@ -76,7 +76,7 @@ class Summary:
                 f"near-duplicate {self.near_duplicate}, failed {self.failed}")
 
 
-def _items(paths: Iterable[str]) -> tuple[Iterator[Item], int | None]:
+def input_items(paths: Iterable[str]) -> tuple[Iterator[Item], int | None]:
     files, missing = list_inputs(paths)
 
     def gen() -> Iterator[Item]:
@@ -108,7 +108,7 @@ def ingest(
     from tqdm import tqdm
 
     summary = Summary()
-    items, total = _items(paths)
+    items, total = input_items(paths)
     bar = tqdm(total=total, unit=" articles", disable=not progress, file=sys.stderr, dynamic_ncols=True,
                mininterval=0.5)
     def say(message: str) -> None:

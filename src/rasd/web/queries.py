@@ -3,9 +3,9 @@
 Pages of events and articles (offset pagination), aggregates for the timeline,
 the actor network and the map, and an entity's profile. The SQL is the
 store's shared dialect (`?` placeholders, run through the store's own
-`_all`, which each backend translates), over the tables of
+`query`, which each backend translates), over the tables of
 `rasd/store/migrations/0001_core.sql`; event filters keep exactly the meaning
-of `rasd events` because they come from the store's own `_event_where`.
+of `rasd events` because they come from the store's own `event_where`.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any
 
 from rasd.kb import load_kb
 from rasd.store import EventFilter, Store
-from rasd.store.base import _EVENT_SELECT, _event_where
+from rasd.store.base import EVENT_SELECT, event_where
 
 EVENT_FROM = " FROM events e JOIN articles a ON a.id = e.article_id"
 ACTOR_KEY = "COALESCE(e.{side}_entity, e.{side}_code, e.{side}_country)"
@@ -28,7 +28,7 @@ PROFILE_ARTICLES = 10
 
 
 def _where(f: EventFilter, extra: list[str] | None = None) -> tuple[str, list[Any]]:
-    where, params = _event_where(f)
+    where, params = event_where(f)
     where += extra or []
     return (" WHERE " + " AND ".join(where) if where else ""), params
 
@@ -48,8 +48,8 @@ def event_page(store: Store, f: EventFilter, offset: int, limit: int,
     """One page of events matching `f`, newest (or oldest) day first; events without a day come last."""
     where, params = _where(f)
     order = "DESC" if newest_first else "ASC"
-    sql = _EVENT_SELECT + where + f" ORDER BY e.day {order} NULLS LAST, e.id {order} LIMIT ? OFFSET ?"
-    return [event_row(r) for r in store._all(sql, params + [limit, offset])]
+    sql = EVENT_SELECT + where + f" ORDER BY e.day {order} NULLS LAST, e.id {order} LIMIT ? OFFSET ?"
+    return [event_row(r) for r in store.query(sql, params + [limit, offset])]
 
 
 def article_page(store: Store, offset: int, limit: int, include_duplicates: bool = False) -> list[dict[str, Any]]:
@@ -59,7 +59,7 @@ def article_page(store: Store, offset: int, limit: int, include_duplicates: bool
            "a.duplicate_of, (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id) AS events, "
            "(SELECT COUNT(DISTINCT m.entity_id) FROM mentions m WHERE m.article_id = a.id) AS entities "
            f"FROM articles a{where} ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT ? OFFSET ?")
-    return store._all(sql, [limit, offset])
+    return store.query(sql, [limit, offset])
 
 
 def _bucket(day: str, by: str) -> str:
@@ -75,7 +75,7 @@ def _bucket(day: str, by: str) -> str:
 def timeline(store: Store, f: EventFilter, by: str = "day") -> dict[str, Any]:
     """Events per period (day, week or month) and PLOVER category."""
     where, params = _where(f, ["e.day IS NOT NULL"])
-    rows = store._all("SELECT e.day, e.plover, COUNT(*) AS n" + EVENT_FROM + where + " GROUP BY e.day, e.plover",
+    rows = store.query("SELECT e.day, e.plover, COUNT(*) AS n" + EVENT_FROM + where + " GROUP BY e.day, e.plover",
                       params)
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for r in rows:
@@ -100,7 +100,7 @@ def _actor_pairs(store: Store, f: EventFilter) -> list[dict[str, Any]]:
            + " LEFT JOIN entities se ON se.id = e.source_entity LEFT JOIN entities te ON te.id = e.target_entity"
            + where + f" GROUP BY {ACTOR_KEY.format(side='source')}, e.source_country, "
            f"{ACTOR_KEY.format(side='target')}, e.target_country, e.plover, e.quad")
-    return store._all(sql, params)
+    return store.query(sql, params)
 
 
 def _node(row: dict[str, Any], side: str) -> dict[str, Any]:
@@ -135,7 +135,7 @@ def network(store: Store, f: EventFilter, max_nodes: int = 40) -> dict[str, Any]
 def places(store: Store, f: EventFilter) -> list[dict[str, Any]]:
     """Event locations with coordinates from the knowledge base (a country's capital for a country)."""
     where, params = _where(f, ["(e.location_entity IS NOT NULL OR e.location_country IS NOT NULL)"])
-    rows = store._all("SELECT e.location_entity, MAX(e.location_name) AS name, e.location_country, e.plover, "
+    rows = store.query("SELECT e.location_entity, MAX(e.location_name) AS name, e.location_country, e.plover, "
                       "COUNT(*) AS n" + EVENT_FROM + where
                       + " GROUP BY e.location_entity, e.location_country, e.plover", params)
     kb = load_kb()
@@ -163,24 +163,24 @@ def entity_profile(store: Store, entity_id: str, by: str = "week") -> dict[str, 
     army, people), as `rasd events --actor RUS` does; anyone else through its
     own entity id.
     """
-    entity = next(iter(store._all("SELECT id, type, subtype, name_ar, name_en, country, wikidata, code "
+    entity = next(iter(store.query("SELECT id, type, subtype, name_ar, name_en, country, wikidata, code "
                                   "FROM entities WHERE id = ?", [entity_id])), None)
     if entity is None:
         return None
     fresh = " AND a.duplicate_of IS NULL"
-    names = store._all("SELECT m.text, COUNT(*) AS n FROM mentions m JOIN articles a ON a.id = m.article_id "
+    names = store.query("SELECT m.text, COUNT(*) AS n FROM mentions m JOIN articles a ON a.id = m.article_id "
                        f"WHERE m.entity_id = ?{fresh} GROUP BY m.text ORDER BY n DESC, m.text LIMIT ?",
                        [entity_id, PROFILE_NAMES])
-    codes = store._all(
+    codes = store.query(
         "SELECT CASE WHEN e.source_entity = ? THEN e.source_code ELSE e.target_code END AS code, COUNT(*) AS n, "
         "MIN(e.day) AS first_day, MAX(e.day) AS last_day" + EVENT_FROM
         + f" WHERE (e.source_entity = ? OR e.target_entity = ?){fresh} GROUP BY 1 ORDER BY n DESC",
         [entity_id, entity_id, entity_id])
-    articles = store._all(
+    articles = store.query(
         "SELECT a.id AS article_id, a.doc_id, a.title, a.source, a.published FROM articles a "
         f"WHERE a.id IN (SELECT m.article_id FROM mentions m WHERE m.entity_id = ?){fresh} "
         "ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT ?", [entity_id, PROFILE_ARTICLES])
-    counts = store._all("SELECT COUNT(*) AS mentions, COUNT(DISTINCT m.article_id) AS articles FROM mentions m "
+    counts = store.query("SELECT COUNT(*) AS mentions, COUNT(DISTINCT m.article_id) AS articles FROM mentions m "
                         f"JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ?{fresh}", [entity_id])[0]
     actor = entity["country"] if entity["subtype"] == "country" and entity["country"] else entity_id
     f = EventFilter(actors=[actor])
