@@ -9,6 +9,7 @@ article-stripped form.
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from rasd.document import Document
 from rasd.ner.rules import STOP
@@ -19,18 +20,25 @@ KEYWORDS = 10
 _MIN_SENTENCE_TOKENS = 6
 
 
+@lru_cache(maxsize=1 << 16)
+def _content_stem(norm: str) -> str | None:
+    """The article-stripped form of a content word (long, alphabetic, not a stop word); None for others."""
+    return strip_article(norm) if len(norm) > 3 and norm not in STOP and norm.isalpha() else None
+
+
 def summarize(doc: Document) -> None:
     """Fill `doc.summary` (sentences in article order) and `doc.keywords`."""
     body = [i for i, s in enumerate(doc.sentences) if s.start >= doc.body_start] or list(range(len(doc.sentences)))
     words: Counter[str] = Counter()
     surface: dict[str, str] = {}  # normalized stem -> the word as first written, article stripped
     stems: list[str | None] = []  # per token: its content-word stem, or None
+    body_start = doc.body_start
     for t in doc.tokens:
-        stem = None
-        if t.start >= doc.body_start and len(t.norm) > 3 and t.norm not in STOP and t.norm.isalpha():
-            stem = strip_article(t.norm)
+        stem = _content_stem(t.norm) if t.start >= body_start else None
+        if stem is not None:
             words[stem] += 1
-            surface.setdefault(stem, t.text[len(t.text) - len(stem) :] if len(t.text) == len(t.norm) else stem)
+            if stem not in surface:
+                surface[stem] = t.text[len(t.text) - len(stem) :] if len(t.text) == len(t.norm) else stem
         stems.append(stem)
     mention_starts = Counter(doc.sentence_index(m.start) for m in doc.mentions)
     scored = []
