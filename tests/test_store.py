@@ -652,9 +652,9 @@ def test_an_ingest_killed_halfway_resumes_with_every_article_once(location: str,
         stats = store.stats()
         assert stats["articles"] == len(docs)
         assert stats["events_with_duplicates"] == 2 * len(docs)  # every article whole: both its events
-        hashes = {r["content_hash"] for r in store._all("SELECT content_hash FROM articles")}
+        hashes = {r["content_hash"] for r in store.query("SELECT content_hash FROM articles")}
         assert len(hashes) == len(docs)
-        per_article = store._all("SELECT article_id, COUNT(*) AS n FROM events GROUP BY article_id")
+        per_article = store.query("SELECT article_id, COUNT(*) AS n FROM events GROUP BY article_id")
         assert {int(r["n"]) for r in per_article} == {2} and len(per_article) == len(docs)
 
 
