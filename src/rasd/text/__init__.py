@@ -4,7 +4,7 @@ No other stage re-implements these rules (CAMeL Tools' lesson).
 """
 
 from rasd.text.annotate import annotate_text
-from rasd.text.normalize import NormalizedText, dediacritize, normalize, to_ascii_digits
+from rasd.text.normalize import NormalizedText, dediacritize, normalize, normalized_text, to_ascii_digits
 from rasd.text.sentences import split_sentences
 from rasd.text.tokenize import clitic_splits, strip_article, tokenize
 
@@ -14,6 +14,7 @@ __all__ = [
     "clitic_splits",
     "dediacritize",
     "normalize",
+    "normalized_text",
     "split_sentences",
     "strip_article",
     "to_ascii_digits",

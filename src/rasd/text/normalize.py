@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 _DELETE = (
     [chr(c) for c in range(0x064B, 0x0660)]  # harakat, tanween, shadda, sukun, ...
@@ -97,3 +98,9 @@ class NormalizedText:
     def to_normalized(self, offset: int) -> int:
         """Normalized offset of original `offset` (first kept char at or after it)."""
         return offset - bisect_left(self._deleted, offset)
+
+
+@lru_cache(maxsize=8)
+def normalized_text(text: str) -> NormalizedText:
+    """`NormalizedText(text)`, shared: the text stage and the time rules both read a document's normalized form."""
+    return NormalizedText(text)

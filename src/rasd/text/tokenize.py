@@ -26,14 +26,20 @@ _CONJ = ("و", "ف")
 _PREP = ("ب", "ل", "ك")
 
 
-def tokenize(text: str, offset: int = 0) -> list[Token]:
-    """Split `text` into tokens whose offsets are relative to `offset`."""
-    norm = normalize(text)
+def tokenize(text: str, offset: int = 0, norm: str | None = None) -> list[Token]:
+    """Split `text` into tokens whose offsets are relative to `offset`.
+
+    `norm`, when the caller has it, is `normalize(text)` with no character deleted.
+    """
+    norm = normalize(text) if norm is None else norm
     if len(norm) == len(text):  # nothing deleted: slice the normalized text instead of normalizing each token
-        return [Token(m.start() + offset, m.end() + offset, m.group(), norm[m.start() : m.end()])
-                for m in _TOKEN_RE.finditer(text)]
+        return [Token(s + offset, e + offset, text[s:e], norm[s:e])
+                for s, e in map(_span, _TOKEN_RE.finditer(text))]
     return [Token(m.start() + offset, m.end() + offset, m.group(), normalize(m.group()))
             for m in _TOKEN_RE.finditer(text)]
+
+
+_span = re.Match.span
 
 
 @lru_cache(maxsize=1 << 17)

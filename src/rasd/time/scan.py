@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from rasd.text import NormalizedText
+from rasd.text import NormalizedText, normalized_text
 from rasd.time.lexicon import LEXICON, NUMBER_OPENERS, TIME_OPENERS
 
 # A number with its separators (15,000  3.5  14:30  2015/08/04), a run of letters, or one other character.
@@ -29,7 +29,7 @@ class Scan:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.nt = NormalizedText(text)
+        self.nt: NormalizedText = normalized_text(text)
         self._matches = list(_TOKEN_RE.finditer(self.nt.norm))
         self.words: list[str] = [m.group() for m in self._matches]
         get = LEXICON.get
