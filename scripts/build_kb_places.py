@@ -40,7 +40,7 @@ Makkah Province|region|SAU|منطقة مكة المكرمة|منطقة مكة
 Medina Province|region|SAU|منطقة المدينة المنورة
 Eastern Province|region|SAU|المنطقة الشرقية|منطقة الشرقية
 Qassim Province|region|SAU|منطقة القصيم|القصيم
-Asir Province|region|SAU|منطقة عسير
+Asir Province|region|SAU|منطقة عسير|عسير
 Tabuk Province|region|SAU|منطقة تبوك
 Hail Province|region|SAU|منطقة حائل
 Northern Borders Province|region|SAU|منطقة الحدود الشمالية
@@ -258,7 +258,9 @@ Damietta|city|EGY|دمياط
 Faiyum|city|EGY|الفيوم
 Arish|city|EGY|العريش
 Sheikh Zuweid|city|EGY|الشيخ زويد
-Sinai|region|EGY|سيناء|شمال سيناء|جنوب سيناء
+Sinai|region|EGY|سيناء
+North Sinai|region|EGY|شمال سيناء|محافظة شمال سيناء
+South Sinai|region|EGY|جنوب سيناء|محافظة جنوب سيناء
 Suez Canal|region|EGY|قناة السويس
 New Administrative Capital|city|EGY|العاصمة الإدارية الجديدة
 # --- Sudan, South Sudan

@@ -9,7 +9,7 @@ before its start, so it means "open-ended"; 17 other ranges end before they
 start and are dropped as copying errors.
 
 What is kept, because the rest is not sound enough to ship: person names only
-(2-5 words; no title, organization or place words, no one-letter words left
+(2-5 words, `عبد الله` counting as one; no title, organization or place words, no one-letter words left
 by the lemmatizer), with a valid code whose country is known. Titles at the
 start (الشيخ، الدكتور) are removed. English names are transliterations. Names
 that the hand-written files already have are left to those (the knowledge base
@@ -30,7 +30,7 @@ from wordfreq import zipf_frequency  # noqa: E402
 
 from rasd.kb.compile import demonym_forms, read_tsv, slug, split_values  # noqa: E402
 from rasd.text import normalize  # noqa: E402
-from rasd.text.translit import transliterate  # noqa: E402
+from rasd.text.translit import join_compounds, transliterate  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "rasd" / "kb" / "data"
@@ -84,8 +84,8 @@ def person_name(raw: str, demonyms: set[str]) -> str | None:
     words = [w for w in raw.split("_") if w]
     while words and normalize(words[0]) in _TITLES:
         words = words[1:]
-    if not 2 <= len(words) <= 5 or any(len(w) < 2 for w in words):
-        return None
+    if not 2 <= len(join_compounds(words)) <= 5 or any(len(w) < 2 for w in words):
+        return None  # عبد العزيز alone is one given name, not a person
     norms = [normalize(w) for w in words]
     if any(n in _NOT_A_PERSON or n.removeprefix("ال") in _NOT_A_PERSON or n in demonyms for n in norms):
         return None

@@ -223,6 +223,34 @@ def test_fuzzy_rejects_a_different_name(kb: KnowledgeBase) -> None:
     assert kb.fuzzy("اب") == []
 
 
+def test_fuzzy_with_the_same_consonants_keeps_spelling_variants_only(kb: KnowledgeBase) -> None:
+    assert kb.fuzzy(alias_key("ميدفيدف"), same_consonants=True)[0][0].id == "Q23530"
+    tayeb = first(kb, "أحمد الطيب")
+    assert any(e.id == tayeb.id for e, _ in kb.fuzzy(alias_key("احمد الخطيب"), type="PER"))  # close letters...
+    assert all(e.id != tayeb.id for e, _ in kb.fuzzy(alias_key("احمد الخطيب"), type="PER", same_consonants=True))
+
+
+def test_weak_alias_names_only_a_span_already_read_as_a_name(kb: KnowledgeBase) -> None:
+    assert kb.lookup(alias_key("الوئام")) == []  # the gazetteer never matches "harmony"
+    assert [e.name_en for e in kb.lookup_span(alias_key("الوئام"))] == ["Al-Weeam"]
+    assert kb.lookup_span(alias_key("صحيفة الوئام"))[0].name_en == "Al-Weeam"
+
+
+def test_ordinary_words_tell_fragments_from_names(kb: KnowledgeBase) -> None:
+    assert kb.is_ordinary(alias_key("تهبط بمطار"))
+    assert kb.is_ordinary(alias_key("دولارا"))
+    assert kb.is_ordinary(alias_key("الله"))  # alone; عبد الله is one name word
+    assert not kb.is_ordinary(alias_key("عبدالله الحارثي"))
+    assert not kb.is_ordinary(alias_key("سعد بن ناصر الشهري"))
+
+
+def test_office_holders_by_country_and_title(kb: KnowledgeBase) -> None:
+    holders = {e.name_en for e in kb.office_holders("YEM", "vice_president")}
+    assert {"Khaled Bahah", "Abdrabbuh Mansur Hadi"} <= holders
+    assert all(r.country == "SAU" for e in kb.office_holders("SAU", "governor") for r in e.roles
+               if r.title == "governor")
+
+
 # -- institutions ----------------------------------------------------------------------------
 
 
@@ -243,7 +271,9 @@ def test_minister_and_other_fields(kb: KnowledgeBase) -> None:
     assert resolve_institution(normalize("الداخلية"), "EGY").code == "EGYCOP"
     assert resolve_institution(normalize("الصحة"), "SAU").code == "SAUGOVHLH"
     army = resolve_institution(normalize("الجيش"), "SYR")
-    assert (army.name_en, army.code, army.name_ar) == ("Army of Syria", "SYRMIL", "الجيش السوري")
+    assert (army.name_en, army.code, army.name_ar) == ("Syrian Army", "SYRMIL", "الجيش السوري")
+    assert resolve_institution(normalize("الجيش"), "ABW").name_en == "Army of Aruba"  # no English adjective listed
+    assert resolve_institution(normalize("الحكومة"), "YEM").name_en == "Government of Yemen"
     assert resolve_institution(normalize("الدفاع"), None).code == "MIL"
     assert resolve_institution(normalize("الفضاء الخارجي"), "RUS") is None
     assert resolve_institution(normalize("وزير الجيش"), "RUS") is None  # a body has no minister

@@ -74,3 +74,116 @@ def test_a_listed_name_inside_a_longer_person_name_is_not_that_person():
     _, by_text = entities("وصل معالي الشيخ حمد بن علي العطية إلى الدوحة أمس.", "2015-08-01")
     assert "بن علي" not in by_text
     assert all(e.name_en != "Zine El Abidine Ben Ali" for e in by_text.values())
+
+
+def link_spans(text, spans, published="2015-08-10"):
+    """Link hand-placed mentions (text, type[, KB candidates]) as the `ner` stage would hand them over."""
+    from rasd.document import Mention
+    from rasd.link import link_entities
+
+    doc = rasd.analyze(text, published=published, stages=["text"])
+    for span, type_, *candidates in spans:
+        start = text.index(span)
+        doc.mentions.append(Mention(start, start + len(span), span, type_, source="model",
+                                    candidates=tuple(candidates)))
+    link_entities(doc)
+    return doc, {m.text: doc.entity(m.entity_id) for m in doc.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name_en", "country"),
+    [
+        ("أعلن الجيش اليمني أمس سيطرته على المطار.", "الجيش اليمني", "Yemeni Army", "YEM"),
+        ("ورحبت الحكومة العراقية بالقرار.", "الحكومة العراقية", "Government of Iraq", "IRQ"),
+        ("وقالت الحكومة السعودية إنها سترسل المزيد من المساعدات.", "الحكومة السعودية", "Government of Saudi Arabia",
+         "SAU"),
+        ("وأكدت الخارجية الأمريكية أن الاتفاق قائم.", "الخارجية الأمريكية", "United States Department of State",
+         "USA"),
+        ("وقالت الداخلية الكويتية إن الحدود مفتوحة.", "الداخلية الكويتية", "Ministry of Interior of Kuwait", "KWT"),
+        ("يقترب المدرب من تدريب المنتخب السعودي قبل كأس آسيا.", "المنتخب السعودي",
+         "Saudi Arabia national football team", "SAU"),
+        ("تصل المفوضة الأوروبية الأسبوع المقبل إلى المملكة الأردنية.", "المملكة الأردنية", "Jordan", "JOR"),
+    ],
+)
+def test_a_head_word_and_a_demonym_name_a_body_of_that_country(text, mention, name_en, country):
+    _, by_text = entities(text, "2015-08-10")
+    assert (by_text[mention].name_en, by_text[mention].country) == (name_en, country)
+
+
+def test_an_indefinite_head_or_an_adjective_is_no_entity():
+    _, by_text = entities("وصلت قوات عراقية والطائرة الإغاثية السعودية إلى المدينة.", "2015-08-10")
+    assert "قوات عراقية" not in by_text
+    assert "السعودية" not in by_text  # the relief plane is Saudi; the country is not named
+
+
+def test_vice_president_is_not_the_president():
+    _, by_text = entities("وصل نائب الرئيس اليمني إلى عدن قادما من الرياض.", "2015-09-01")
+    assert by_text["نائب الرئيس اليمني"].name_en == "Khaled Bahah"
+    assert all(e.name_en != "Abdrabbuh Mansur Hadi" for e in by_text.values())
+
+
+def test_a_shared_name_takes_the_country_of_the_article():
+    _, iran = entities("تظاهر مئات المدرسين في طهران قرب مجلس الشورى للمطالبة بإطلاق سراح زملائهم في إيران.")
+    assert iran["مجلس الشورى"].name_en == "Islamic Consultative Assembly"
+    _, saudi = entities("وافق مجلس الشورى في الرياض على مشروع نظام جديد للمملكة العربية السعودية.")
+    assert saudi["مجلس الشورى"].country == "SAU"
+
+
+def test_the_kingdom_alone_is_saudi_arabia():
+    _, by_text = entities("تزور الممثلة العليا المملكة الاثنين في أول زيارة رسمية.", "2015-08-10")
+    assert by_text["المملكة"].name_en == "Saudi Arabia"
+
+
+def test_airport_named_after_its_city_replaces_the_city():
+    doc, by_text = entities("هبطت الطائرة في مطار عدن أمس.", "2015-08-01")
+    assert (by_text["مطار عدن"].name_en, by_text["مطار عدن"].type, by_text["مطار عدن"].country) == (
+        "Aden Airport", "LOC", "YEM")
+    assert all(e.name_en != "Aden" for e in doc.entities)
+
+
+def test_paper_after_its_head_word_is_found_by_a_weak_alias_only_there():
+    _, by_text = entities("رابط الخبر بصحيفة الوئام: تراجع أسعار النفط.", "2015-08-01")
+    assert any(e.name_en == "Al-Weeam" for e in by_text.values())
+    _, plain = entities("وتسعى الجمعية إلى الوئام بين الناس.", "2015-08-01")
+    assert all(e.name_en != "Al-Weeam" for e in plain.values())
+
+
+def test_local_official_takes_the_country_of_his_title_not_of_his_post():
+    _, qatar = link_spans("وحضر المفتش العام للقوات المسلحة بدولة قطر اللواء ثامر المحشادي.",
+                          [("دولة قطر", "LOC", "Q846"), ("ثامر المحشادي", "PER")])
+    assert qatar["ثامر المحشادي"].country == "QAT"
+    _, envoy = link_spans("ويضم الوفد سفير خادم الحرمين الشريفين لدى المالديف بدر بن علي كحيل.",
+                          [("خادم الحرمين الشريفين", "PER", "rasd:per:king-salman"), ("المالديف", "LOC", "Q826"),
+                           ("بن علي", "PER", "rasd:per:zine-el-abidine-ben-ali")])
+    person = envoy["بدر بن علي كحيل"]  # بن علي is the middle of a longer name, not Ben Ali
+    assert person.country == "SAU" and person.name_en.startswith("Badr bin Ali")
+
+
+def test_unknown_names_get_the_usual_english_spelling():
+    _, by_text = link_spans("وقال العميد خالد بن محمد العتيبي في الرياض إن عبد الله السويدي وصل.",
+                            [("خالد بن محمد العتيبي", "PER"), ("الرياض", "LOC", "Q3692"), ("عبد الله السويدي", "PER")])
+    assert by_text["خالد بن محمد العتيبي"].name_en == "Khalid bin Mohammed al-Otaibi"
+    assert by_text["عبد الله السويدي"].name_en == "Abdullah al-Suwaidi"
+    assert by_text["خالد بن محمد العتيبي"].country == "SAU"  # the article's country
+    assert by_text["عبد الله السويدي"].country == "SAU"  # السويدي is his family, not Sweden
+
+
+def test_foreign_names_are_not_spelled_as_arabic_ones():
+    _, by_text = link_spans("وقال المدرب الأرجنتيني مارسيلو بييلسا إنه سعيد.", [("مارسيلو بييلسا", "PER")])
+    person = by_text["مارسيلو بييلسا"]
+    assert person.country == "ARG" and person.name_en == "Marsilo Biylsa"  # not Marseelw, as an Arab name
+
+
+def test_fragments_of_ordinary_words_and_currencies_are_no_entities():
+    doc, by_text = link_spans(
+        "طائرة سعودية تهبط بمطار عدن وسعر البرميل خمسون دولارا.",
+        [("تهبط بمطار", "PER"), ("دولارا", "MISC")],
+    )
+    assert "تهبط بمطار" not in by_text and "دولارا" not in by_text
+    assert all(m.entity_id for m in doc.mentions)
+
+
+def test_a_surname_before_the_full_name_joins_it():
+    _, by_text = link_spans("نقل الجندي الحارثي إلى المستشفى. وكان الجندي عبدالمحسن عاضة الحارثي قد أصيب.",
+                            [("الحارثي", "PER"), ("عبدالمحسن عاضة الحارثي", "PER")])
+    assert by_text["الحارثي"] is by_text["عبدالمحسن عاضة الحارثي"]

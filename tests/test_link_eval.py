@@ -12,6 +12,7 @@ from rasd.errors import InputError
 from rasd.kb.evaluate import evaluate_links, format_link_scores, name_key, read_gold
 
 DEV = Path(__file__).resolve().parents[1] / "dev" / "link" / "dev.jsonl"
+HELDOUT = DEV.with_name("heldout.jsonl")
 
 TEXT = "قال وزير الخارجية السعودي عادل الجبير في موسكو إن الرياض ناقشت مع سيرجي لافروف الأزمة."
 
@@ -98,9 +99,16 @@ def test_bad_gold_line_names_file_and_line(tmp_path: Path) -> None:
         read_gold(path)
 
 
-def test_dev_set_parses_and_mentions_occur_in_text() -> None:
-    records = read_gold(DEV)
-    assert len(records) >= 30
+def test_heldout_set_is_apart_from_the_dev_set() -> None:
+    heldout = read_gold(HELDOUT)
+    assert len(heldout) >= 15
+    assert not {r["id"] for r in heldout} & {r["id"] for r in read_gold(DEV)}
+
+
+@pytest.mark.parametrize("path", [DEV, HELDOUT], ids=["dev", "heldout"])
+def test_gold_sets_parse_and_mentions_occur_in_text(path: Path) -> None:
+    records = read_gold(path)
+    assert len(records) >= 15
     assert len({r["id"] for r in records}) == len(records)
     for rec in records:
         full = f"{rec['title']}\n\n{rec['text']}" if rec.get("title") else rec["text"]

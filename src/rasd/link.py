@@ -2,47 +2,137 @@
 
 In order:
 1. names the knowledge base matched pick one candidate, by type, by the role
-   valid at the publication date, and by prior (countries before cities);
-2. names found by the model or by cues are looked up exactly (with clitics
-   stripped), then fuzzily for transliteration variants;
+   valid at the publication date, by the country the context names (مجلس
+   الشورى in an article about Iran is Iran's), and by prior (countries before
+   cities); names found by the model or by cues are looked up exactly (with
+   clitics stripped, and a person also by first and last name), then fuzzily;
+2. phrases built from a head word and a demonym name an entity of that
+   country: `الجيش اليمني`, `الحكومة العراقية`, `وزارة الدفاع الروسية`,
+   `الخارجية الأمريكية`, `المملكة الأردنية`, `العاصمة الروسية`;
 3. in-document coreference: a surname alone joins the person named in full
-   earlier (ميدفيديف → ديمتري ميدفيديف);
+   (ميدفيديف → ديمتري ميدفيديف);
 4. what is left becomes a new entity with a stable local id, an English name
-   by transliteration, and the country and role its context gives;
-5. nominal mentions join their referent: `الرئيس الروسي`, `نظيره الكازاخستاني`,
-   `العاصمة الروسية`, `وزارة الدفاع الروسية`.
+   by transliteration, and the country its context gives (a demonym next to
+   it, a country in the title before a person's name, the sentence, else the
+   article's main country); fragments of ordinary words are dropped;
+5. offices named by a title and a demonym join their holder at the
+   publication date: `الرئيس الروسي`, `نظيره الكازاخستاني`, `نائب الرئيس اليمني`.
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
 from rasd.document import Document, Entity, Mention, Token
-from rasd.kb import KBEntry, KnowledgeBase, Role, alias_key, load_kb, resolve_institution
+from rasd.kb import KBEntry, KnowledgeBase, Role, alias_key, load_kb
+from rasd.kb.compile import slug
 from rasd.ner.rules import TITLES
 from rasd.text import clitic_splits, normalize, strip_article
-from rasd.text.translit import transliterate
+from rasd.text.translit import ARAB_WORLD, name_spellings, transliterate
 
-FUZZY_MIN_SCORE = 90.0
-_MINISTRY = normalize("وزارة")
-_CAPITAL = normalize("العاصمة")
-# Office words (normalized, article stripped) before a demonym, and the KB role titles they name.
-# A counterpart (نظيره) is whoever of that country the article has named, else its head of state.
+_CITY_CUES = {normalize(w) for w in ("مدينة", "بمدينة", "العاصمة", "لمدينة", "ومدينة")}
 _HEAD_OF_STATE = ("president", "king", "emir", "head_of_state", "acting_president", "prime_minister")
-_OFFICES: dict[tuple[str, ...], tuple[str, ...]] = {
-    tuple(normalize(w) for w in k.split()): v
-    for k, v in {
-        "رئيس": _HEAD_OF_STATE, "رئيسان": _HEAD_OF_STATE, "رئيسين": _HEAD_OF_STATE,
-        "ملك": ("king", "head_of_state"), "أمير": ("emir", "head_of_state"),
-        "رئيس الوزراء": ("prime_minister", "premier"), "رئيس الحكومة": ("prime_minister", "premier"),
-        "وزير الخارجية": ("foreign_minister",), "وزير الدفاع": ("defence_minister",),
-        "وزير الداخلية": ("interior_minister",), "ولي العهد": ("crown_prince",),
-        "نظير": _HEAD_OF_STATE, "نظيره": _HEAD_OF_STATE, "نظيرها": _HEAD_OF_STATE, "نظيرته": _HEAD_OF_STATE,
-    }.items()
+_COUNTERPART = ("نظير", "نظيره", "نظيرها", "نظيرته", "نظيرتها")
+# Office words before a demonym (the first without its article) and the KB role titles they name. A
+# counterpart (نظيره) is whoever of that country the article has named, else its head of state.
+_OFFICES: dict[str, tuple[str, ...]] = {
+    "رئيس": _HEAD_OF_STATE, "رئيسان": _HEAD_OF_STATE, "رئيسين": _HEAD_OF_STATE,
+    "ملك": ("king", "head_of_state"), "عاهل": ("king", "head_of_state"), "أمير": ("emir", "head_of_state"),
+    "رئيس الوزراء": ("prime_minister", "premier"), "رئيس الحكومة": ("prime_minister", "premier"),
+    "وزير الخارجية": ("foreign_minister",), "وزير الدفاع": ("defence_minister",),
+    "وزير الداخلية": ("interior_minister",), "ولي العهد": ("crown_prince",),
+    "ولي ولي العهد": ("deputy_crown_prince",), "نائب الرئيس": ("vice_president",),
+    "نائب رئيس الوزراء": ("deputy_prime_minister",), "نائب رئيس الحكومة": ("deputy_prime_minister",),
+    **{w: _HEAD_OF_STATE for w in _COUNTERPART},
 }
-_LONGEST_OFFICE = max(len(k) for k in _OFFICES)
+_STATE_WORDS = ("مملكة", "جمهورية", "دولة", "سلطنة", "إمارة")  # المملكة الأردنية → Jordan
+# `المملكة` alone: the kingdom the article is about; Saudi Arabia when it names none (Saudi press usage).
+_KINGDOM = strip_article(normalize("المملكة"))
+_KINGDOMS = frozenset({"SAU", "JOR", "BHR", "MAR", "GBR", "ESP", "NLD", "BEL", "SWE", "NOR", "DNK", "THA"})
+_DEFAULT_KINGDOM = "SAU"
+# Words before a person's name that name the country they serve (سفير خادم الحرمين → SAU) are found
+# through the entities linked there; these stop the look-back (the host country of an ambassador).
+_HOST = {normalize(w) for w in ("لدى", "في", "إلى", "الى", "من", "عن", "مع")}
+_LOOK_BACK = 6
+_MEDIA_HEADS = {normalize(w) for w in ("صحيفة", "جريدة", "قناة", "وكالة", "موقع", "مجلة", "شبكة", "محطة", "إذاعة")}
+_QUOTES = {'"', "«", "“", "'", "”", "»"}
+_DASHES = {"-", "–", "—", ":"}
+_NEWLINE = re.compile(r"\n\s*")
+_NASAB = {normalize(w) for w in ("بن", "ابن", "بنت")}
+_MAX_NASAB_TAIL = 3  # tokens after بن that the grown name may take
+_MAX_CACHED_WORDS = 1 << 18
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    """A head phrase that names an entity of the country of the demonym after it."""
+
+    words: tuple[str, ...]  # normalized; the first without its article and proclitics
+    kind: str  # office | capital | state | ministry | body
+    key: str = ""  # institution key for `kb.institution`
+    titles: tuple[str, ...] = ()  # office: KB role titles
+    needs_demonym: bool = True
+    country: str | None = None  # facility: the country of the place it is named after
+
+
+_KINGDOM_PHRASE = _Phrase(("مملكه",), "state")
+# Head words of facilities named after a place (مطار عدن → Aden Airport), article-free.
+_FACILITIES = {normalize(k): v for k, v in {"مطار": "{} Airport", "ميناء": "Port of {}"}.items()}
+
+
+class _Phrases:
+    """The phrase table, indexed by first word, with each word form's possible first words cached."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        phrases = [_Phrase(_words(k), "office", titles=v) for k, v in _OFFICES.items()]
+        phrases.append(_Phrase(_words("عاصمة"), "capital"))
+        phrases += [_Phrase(_words(w), "state") for w in _STATE_WORDS]
+        phrases += [_Phrase((w,), "facility") for w in _FACILITIES]
+        for p in kb.institution_patterns():
+            for key in p.keys:
+                if p.kind == "ministry":
+                    phrases.append(_Phrase(_words("وزارة " + key), "ministry", "وزاره " + key, needs_demonym=False))
+                    if p.elided and key.startswith("ال"):
+                        phrases.append(_Phrase(_words(key), "ministry", key))
+                elif key.startswith("ال"):
+                    phrases.append(_Phrase(_words(key), "body", key))
+        self.by_first: dict[str, list[_Phrase]] = {}
+        for p in sorted(phrases, key=lambda p: -len(p.words)):
+            self.by_first.setdefault(p.words[0], []).append(p)
+        self._kb = kb
+        self.words: dict[str, tuple[str | None, tuple[str, ...], bool]] = {}
+
+    def word(self, norm: str) -> tuple[str | None, tuple[str, ...], bool]:
+        """What a word form may be: the country of the demonym it is (or None), the first words of phrases
+        (والرئيس → رئيس), and whether it is a media head word (لقناة)."""
+        found = self.words.get(norm)
+        if found is None:
+            if len(self.words) > _MAX_CACHED_WORDS:
+                self.words.clear()
+            stems = [s for _p, s in clitic_splits(norm)]
+            heads = tuple(s for s in stems if s in self.by_first)
+            media = any(s in _MEDIA_HEADS for s in stems)
+            found = self.words[norm] = (self._kb.demonym(strip_article(norm)), heads, media)
+        return found
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    first, *rest = alias_key(phrase).split(" ")
+    return (strip_article(first), *rest)
+
+
+@cache
+def _phrases(kb: KnowledgeBase) -> _Phrases:
+    """The phrase table of a knowledge base, built once, with the base's and the transliterator's indexes."""
+    kb.warm()
+    name_spellings()
+    return _Phrases(kb)
 
 
 def link_entities(doc: Document) -> None:
@@ -56,30 +146,170 @@ class Linker:
         self.kb = kb
         self.on: date | None = doc.published
         self.entities: dict[str, Entity] = {}
+        self.phrases = _phrases(kb)
+        self.starts = [t.start for t in doc.tokens]
+        self.ends = [t.end for t in doc.tokens]
+        known, word = self.phrases.words, self.phrases.word
+        words = [known.get(t.norm) or word(t.norm) for t in doc.tokens]
+        self.demonyms = [w[0] for w in words]
+        self.heads = [w[1] for w in words]
+        self.media = [w[2] for w in words]
+        for m in doc.mentions:
+            if m.type == "PER":  # السويدي, المصري in a person's name are family names, not demonyms
+                for k in range(bisect_left(self.starts, m.start), bisect_left(self.starts, m.end)):
+                    self.demonyms[k] = None
+        self.votes: Counter[str] = Counter(iso for iso in self.demonyms if iso)
+        self._keys: dict[str, str] = {}
 
     def run(self) -> None:
         doc = self.doc
-        for m in doc.mentions:
-            entry = self._choose(m) if m.candidates else self._lookup(m)
+        doc.mentions = [m for m in doc.mentions if not self._truncated(m)]
+        for m in list(doc.mentions):
+            if m.candidates:
+                if m.type == "PER" and self._key(m.text).split(" ")[0] in _NASAB:
+                    self._extend_nasab(m)
+            else:
+                self._trim_guess(m)
+        linked = [(m, self._choose(m) if m.candidates else self._lookup(m)) for m in doc.mentions]
+        for m, entry in sorted(linked, key=lambda x: x[0].candidates[1:2] != ()):  # unambiguous names first
             if entry is not None:
+                if len(m.candidates) > 1:
+                    entry = self._choose(m)  # again, now that the article's countries are known
                 self._attach(m, self._entity_for(entry))
+        self._media_mentions()
+        self._unlink_adjectives()
+        offices = self._phrase_mentions()
         unknown = [m for m in doc.mentions if m.entity_id is None]
-        _agree_on_types(unknown)
-        for m in unknown:
-            self._attach(m, self._coreferent(m) or self._new_entity(m))
-        self._nominal_mentions()
-        self._institutions()
+        _agree_on_types(unknown, self._key)
+        # full names first, so that a surname named before its full name still joins it
+        for m in sorted(unknown, key=lambda m: -len(self._key(m.text).split(" "))):
+            entity = self._coreferent(m) or self._new_entity(m)
+            if entity is None:
+                doc.mentions.remove(m)
+            else:
+                self._attach(m, entity)
+        for start, end, phrase, iso in offices:
+            self._office_mention(start, end, phrase, iso)
         doc.entities = sorted(self.entities.values(), key=lambda e: min(m.start for m in e.mentions))
         doc.mentions.sort(key=lambda m: m.start)
+
+    def _media_mentions(self) -> None:
+        """Names of papers and channels the tagger missed, in the two places news puts them: after
+        `صحيفة`/`قناة`/`وكالة` (لقناة "الإخبارية") and as a byline or credit before a dash at the start of
+        a line (سبق- متابعة). Matched against all aliases, the weak ones (`~سبق`) included."""
+        doc, toks = self.doc, self.doc.tokens
+        line_starts = {bisect_left(self.starts, x.end()) for x in _NEWLINE.finditer(doc.text)} | {0}
+        after_heads = {k + 1 for k, media in enumerate(self.media) if media}
+        covered: set[int] | None = None
+        for k in sorted(line_starts | after_heads):
+            if k >= len(toks):
+                continue
+            line_start = k in line_starts
+            first = k
+            while not line_start and first < len(toks) and toks[first].text in _QUOTES:
+                first += 1
+            if covered is None:
+                covered = {t for m in doc.mentions for t in range(bisect_left(self.starts, m.start),
+                                                                 bisect_left(self.starts, m.end))}
+            for n in (3, 2, 1):
+                span = range(first, first + n)
+                if span.stop > len(toks) or covered.intersection(span):
+                    continue
+                if line_start and not (span.stop < len(toks) and toks[span.stop].text in _DASHES):
+                    continue
+                m = Mention(toks[first].start, toks[span.stop - 1].end, "", "ORG", source="cue")
+                m.text = doc.text[m.start : m.end]
+                entries = [e for e in self.kb.lookup_span(self._key(m.text)) if e.type == "ORG"]
+                if entries:
+                    m.candidates = tuple(e.id for e in entries)
+                    doc.mentions.append(m)
+                    self._attach(m, self._entity_for(entries[0]))
+                    covered.update(span)
+                    break
+
+    def _unlink_adjectives(self) -> None:
+        """`الطائرة الإغاثية السعودية`, `الحكومة السعودية`: a country name that is also the feminine demonym,
+        after a definite noun, is the adjective; it is dropped (the phrase scan may still name a body)."""
+        toks = self.doc.tokens
+        for m in [m for m in self.doc.mentions if m.entity_id and m.type == "LOC"]:
+            i, j = bisect_left(self.starts, m.start), bisect_left(self.starts, m.end)
+            if j - i != 1 or i == 0 or not self.demonyms[i] or not toks[i].norm.startswith("ال"):
+                continue
+            before = toks[i - 1]
+            if before.norm.startswith("ال") and before.norm.isalpha() and not self._linked_at(before.start):
+                self._detach(m)
+
+    def _truncated(self, m: Mention) -> bool:
+        """A listed name found inside a longer organization name it begins (قوات التحالف in قوات التحالف
+        الدولي) is that name cut short, not a second organization."""
+        return m.source == "kb-nested" and any(
+            o is not m and o.start == m.start and o.end > m.end and o.type == "ORG" for o in self.doc.mentions)
+
+    def _trim_guess(self, m: Mention) -> None:
+        """Fix the edges of a model or cue span: `الفوعة وكفريا` → the conjunction is not part of كفريا; a
+        person name does not run into `بالطائف` (a preposition and the article start another phrase),
+        which becomes a place mention of its own when the knowledge base knows it."""
+        doc = self.doc
+        i = bisect_left(self.starts, m.start)
+        if m.text[:1] == "و" and len(doc.tokens[i].norm) > 3 and not self._name_word(doc.tokens[i].norm):
+            m.start += 1
+            m.text = m.text[1:]
+        if m.type != "PER":
+            return
+        j = bisect_left(self.starts, m.end)
+        for k in range(i + 1, j):
+            tok = doc.tokens[k]
+            prefix = next((p for p, _s in clitic_splits(tok.norm) if p.endswith("ال")), "")
+            if len(prefix) > 2:  # بال, لل, وال, فال: a new phrase
+                m.end = doc.tokens[k - 1].end
+                m.text = doc.text[m.start : m.end]
+                place = Mention(tok.start + len(prefix) - 2, tok.end, "", "LOC", source="model")
+                place.text = doc.text[place.start : place.end]
+                if self._lookup(place):
+                    doc.mentions.append(place)
+                return
+
+    def _name_word(self, norm: str) -> bool:
+        """A word names and the base spell as it is (وليد, وزيرستان), not a conjunction and a name."""
+        return norm in name_spellings() or bool(self.kb.lookup(norm))
+
+    def _extend_nasab(self, m: Mention) -> None:
+        """`بدر بن علي كحيل`: a listed name that starts with بن (بن علي) is the middle of a longer name
+        when a name word stands before it; the mention grows to that name, which nobody listed."""
+        doc = self.doc
+        sent = doc.sentences[doc.sentence_index(m.start)]
+        covered = {x.start for x in doc.mentions}
+        i, j = bisect_left(self.starts, m.start), bisect_left(self.starts, m.end)
+
+        def name_word(k: int) -> bool:
+            tok = doc.tokens[k]
+            return (sent.token_start <= k < sent.token_end and tok.norm.isalpha() and tok.start not in covered
+                    and not self.kb.is_ordinary(tok.norm) and strip_article(tok.norm) not in TITLES)
+
+        if i == 0 or not name_word(i - 1):
+            return
+        while j < sent.token_end and j - i < _MAX_NASAB_TAIL and name_word(j):
+            j += 1
+        m.start, m.end = doc.tokens[i - 1].start, doc.tokens[j - 1].end
+        m.text, m.candidates = doc.text[m.start : m.end], ()
+
+    def _key(self, text: str) -> str:
+        key = self._keys.get(text)
+        if key is None:
+            key = self._keys[text] = alias_key(text)
+        return key
 
     # -- choosing among the knowledge base's candidates ---------------------------------
 
     def _choose(self, m: Mention) -> KBEntry | None:
         entries = [e for e in (self.kb.get(c) for c in m.candidates) if e is not None]
-        if not entries:
-            return None
-        before = self._word_before(m.start)
-        prefer_city = before in {normalize("مدينة"), normalize("بمدينة"), normalize("العاصمة")}
+        if len(entries) <= 1:
+            return entries[0] if entries else None
+        i = bisect_left(self.starts, m.start)
+        prefer_city = i > 0 and self.doc.tokens[i - 1].norm in _CITY_CUES
+        j = bisect_left(self.starts, m.end)
+        local = self.demonyms[j] if j < len(self.demonyms) else None
+        main = self._main_country()
 
         def score(item: tuple[int, KBEntry]) -> tuple[float, int]:
             rank, e = item
@@ -92,6 +322,8 @@ class Linker:
                 s += 1
             if e.subtype in ("city", "capital") and prefer_city:
                 s += 2
+            if e.country and e.subtype != "country":
+                s += 1.5 if e.country == local else 0.75 if e.country == main else 0
             return (s, -rank)
 
         return max(enumerate(entries), key=score)[1]
@@ -103,18 +335,22 @@ class Linker:
         return next((r for r in e.roles if r.valid_on(self.on)), None)
 
     def _lookup(self, m: Mention) -> KBEntry | None:
-        words = alias_key(m.text).split(" ")
-        if not words or not words[0]:
+        """Exact match with clitics stripped; a person also by first and last name; else a close spelling."""
+        words = self._key(m.text).split(" ")
+        if not words[0]:
             return None
-        for _prefix, stem in clitic_splits(words[0]):
-            entries = [e for e in self.kb.lookup(" ".join([stem, *words[1:]])) if e.type == m.type]
-            if entries:
+        keys = [[stem, *words[1:]] for _prefix, stem in clitic_splits(words[0])]
+        if m.type == "PER" and len(words) > 2:
+            keys.append([words[0], words[-1]])  # أحمد بن حسن عسيري → أحمد عسيري
+        for key in keys:
+            found = self.kb.lookup_span(" ".join(key))
+            entries = [e for e in found if e.type == m.type] or [e for e in found if e.subtype == "country"]
+            if entries:  # a country read as a team or a government is the country
                 m.candidates = tuple(e.id for e in entries)
                 return self._choose(m)
         if len(m.text) >= 5:
-            for entry, score in self.kb.fuzzy(alias_key(m.text), type=m.type, limit=1):
-                if score >= FUZZY_MIN_SCORE:
-                    return entry
+            for entry, _score in self.kb.fuzzy(self._key(m.text), type=m.type, limit=1, same_consonants=True):
+                return entry
         return None
 
     def _entity_for(self, entry: KBEntry) -> Entity:
@@ -137,152 +373,148 @@ class Linker:
     def _attach(self, m: Mention, entity: Entity) -> None:
         m.entity_id = entity.id
         entity.mentions.append(m)
-
-    # -- coreference and new entities ---------------------------------------------------
-
-    def _coreferent(self, m: Mention) -> Entity | None:
-        """A person named in full elsewhere in the article whose name ends (or starts) with this one."""
-        if m.type != "PER":
-            return None
-        words = alias_key(m.text).split(" ")
-        best = None
-        for entity in self.entities.values():
-            if entity.type != "PER":
-                continue
-            for other in entity.mentions:
-                other_words = alias_key(other.text).split(" ")
-                if other_words != words and _is_subsequence(words, other_words):
-                    best = entity
-                    break
-        return best
-
-    def _new_entity(self, m: Mention) -> Entity:
-        key = alias_key(m.text)
-        entity_id = f"rasd:{m.type.lower()}:{key.replace(' ', '_')}"
-        entity = self.entities.get(entity_id)
-        if entity is None:
-            if m.type == "PER" and m.role is None:
-                m.role = self._role_around(m)
-            country = m.country or self._context_country(m, guess=m.role is not None)
-            entity = Entity(
-                id=entity_id,
-                type=m.type,
-                name_ar=m.text,
-                name_en=transliterate(m.text),
-                subtype=m.role,
-                country=country,
-                code=_role_code(country, m.role) if m.type == "PER" else None,
-            )
-            self.entities[entity_id] = entity
-        return entity
-
-    def _role_around(self, m: Mention) -> str | None:
-        """A title just before a person's name (الوزير X) or a role just after it (X المتحدثة باسم)."""
-        doc = self.doc
-        sent = doc.sentences[doc.sentence_index(m.start)]
-        tokens = doc.tokens[sent.token_start : sent.token_end]
-        after = [t for t in tokens if t.start >= m.end][:1]
-        before = [t for t in tokens if t.end <= m.start][-1:]
-        for tok in after + before:
-            role = TITLES.get(strip_article(tok.norm))
-            if role:
-                return role
-        return None
-
-    def _context_country(self, m: Mention, guess: bool = True) -> str | None:
-        """The country the words around a mention point to.
-
-        A demonym right after it (`وزارة الدفاع الروسية`) or, for a person, right
-        before it (`اللاعب الغاني مونتاري`). With `guess` (a person whose role the
-        context gives, a ministry), else the first country named after it in its
-        sentence, else before it, else the article's most named country.
-        """
-        doc = self.doc
-        sent = doc.sentences[doc.sentence_index(m.start)]
-        tokens = doc.tokens[sent.token_start : sent.token_end]
-        after = [t for t in tokens if t.start >= m.end][:1]
-        before = [t for t in tokens if t.end <= m.start][-1:] if m.type == "PER" else []
-        for tok in after + before:
-            iso = self.kb.demonym(strip_article(tok.norm))
-            if iso:
-                return iso
-        if not guess:
-            return None
-        in_sentence = [
-            (e, x)
-            for e in self.entities.values()
-            if e.type == "LOC" and e.country
-            for x in e.mentions
-            if sent.start <= x.start < sent.end
-        ]
-        later = sorted((x.start, e.country) for e, x in in_sentence if x.start >= m.end)
-        earlier = sorted((-x.start, e.country) for e, x in in_sentence if x.end <= m.start)
-        if later:
-            return later[0][1]
-        if earlier:
-            return earlier[0][1]
-        return self._main_country()
+        if entity.country:
+            self.votes[entity.country] += 1
 
     def _main_country(self) -> str | None:
-        counts = Counter(
-            e.country for e in self.entities.values() if e.type == "LOC" and e.country for _ in e.mentions
-        )
-        return counts.most_common(1)[0][0] if counts else None
+        """The country the article names most (in names and demonyms) so far."""
+        top = self.votes.most_common(1)
+        return top[0][0] if top else None
 
-    # -- nominal mentions ----------------------------------------------------------------
+    # -- phrases: head word + demonym ----------------------------------------------------
 
-    def _nominal_mentions(self) -> None:
-        """`الرئيس الروسي`, `نظيره الكازاخستاني`, `العاصمة الروسية` join the entity they name."""
+    def _phrase_mentions(self) -> list[tuple[int, int, _Phrase, str]]:
+        """Link the phrases naming bodies, ministries, capitals and countries; return the offices for later.
+
+        A phrase never overlaps a name the knowledge base matched; a model or cue
+        mention inside it gives way to it.
+        """
         doc = self.doc
-        taken = {i for m in doc.mentions for i in range(m.start, m.end)}
+        toks = doc.tokens
+        linked = sorted((m.start, m.end) for m in doc.mentions if m.entity_id)
+        offices = []
         for sent in doc.sentences:
-            toks = doc.tokens[sent.token_start : sent.token_end]
-            i = 0
-            while i < len(toks) - 1:
-                found = None if toks[i].start in taken else self._nominal_at(toks, i)
-                if found is None:
+            i, end = sent.token_start, sent.token_end
+            while i < end:
+                found = self._phrase_at(i, end) if self.heads[i] else None
+                if found is None or (found[1].kind != "facility" and _overlaps(linked, toks[i].start,
+                                                                                 toks[found[0] - 1].end)):
                     i += 1
                     continue
-                n, mtype, entity = found
-                start, end = _trim_proclitics(toks[i]), toks[i + n - 1].end
-                m = Mention(start, end, doc.text[start:end], mtype, source="nominal")
-                doc.mentions.append(m)
-                self._attach(m, entity)
-                taken.update(range(start, end))
-                i += n
+                stop, phrase, iso = found
+                start, finish = _trim_proclitics(toks[i]), toks[stop - 1].end
+                if phrase.kind == "office":
+                    if iso:
+                        offices.append((start, finish, phrase, iso))
+                elif not self._phrase_entity(start, finish, phrase, iso):
+                    i += 1
+                    continue
+                i = stop
+        return offices
 
-    def _nominal_at(self, toks: list[Token], i: int) -> tuple[int, str, Entity] | None:
-        """(tokens, type, entity) for an office or capital named by a title and a demonym at token i."""
-        for size in range(min(_LONGEST_OFFICE, len(toks) - i - 1), 0, -1):
-            words = (strip_article(toks[i].norm), *(t.norm for t in toks[i + 1 : i + size]))
-            iso = self.kb.demonym(strip_article(toks[i + size].norm))
-            if not iso:
-                continue
-            if size == 1 and words[0] == strip_article(_CAPITAL):
-                entity = self._capital_of(iso)
-                return (2, "LOC", entity) if entity else None
-            titles = _OFFICES.get(words)
-            if titles:
-                entity = self._person_of(iso, toks[i].start) if words[0].startswith("نظير") else None
-                entity = entity or self._office_holder(iso, titles) or self._person_of(iso, toks[i].start)
-                return (size + 1, "PER", entity) if entity else None
+    def _phrase_at(self, i: int, end: int) -> tuple[int, _Phrase, str | None] | None:
+        """(token after the phrase, phrase, demonym country) for the longest phrase starting at token i."""
+        toks = self.doc.tokens
+        for head in self.heads[i]:
+            for p in self.phrases.by_first[head]:
+                n = len(p.words)
+                if i + n > end or any(toks[i + k].norm != p.words[k] for k in range(1, n)):
+                    continue
+                iso = self.demonyms[i + n] if i + n < end else None
+                if iso and (p.kind != "body" or self._definite(i)):
+                    return i + n + 1, p, iso
+                if not p.needs_demonym:
+                    return i + n, p, None
+                if p.kind == "office":
+                    return i + n, p, None  # an office without a demonym still hides the shorter one inside it
+        if _KINGDOM in self.heads[i] and self._definite(i):
+            return i + 1, _KINGDOM_PHRASE, None  # المملكة, للمملكة alone: names in full were linked before
+        facility = _FACILITIES.get(self.heads[i][0]) if len(self.heads[i]) == 1 else None
+        if facility and i + 1 < end:
+            return self._facility_at(i, facility)
         return None
+
+    def _definite(self, i: int) -> bool:
+        """Token i carries the article (الجيش, للجيش): a named body, not `قوات عراقية` (Iraqi forces)."""
+        return any(p.endswith("ال") for p, _s in clitic_splits(self.doc.tokens[i].norm))
+
+    def _facility_at(self, i: int, english: str) -> tuple[int, _Phrase, str | None] | None:
+        """`مطار عدن`: a facility named after a place the knowledge base linked just after the head word."""
+        nxt = self.doc.tokens[i + 1]
+        m = self._linked_at(nxt.start)
+        if m is None or m.start != nxt.start or m.type != "LOC":
+            return None
+        entity = self.entities[m.entity_id or ""]
+        j = bisect_left(self.starts, m.end)
+        return j, _Phrase(("facility",), "facility", english.format(entity.name_en), country=entity.country), None
+
+    def _linked_at(self, offset: int) -> Mention | None:
+        """The linked mention covering character `offset`, if any."""
+        for m in self.doc.mentions:
+            if m.entity_id and m.start <= offset < m.end:
+                return m
+        return None
+
+    def _phrase_entity(self, start: int, end: int, phrase: _Phrase, iso: str | None) -> bool:
+        """Attach the entity a body, ministry, capital or country phrase names; False if it names none."""
+        entry: KBEntry | None
+        if phrase.kind == "capital":
+            country = self.kb.country(iso) if iso else None
+            entry = self.kb.get(country.capital) if country and country.capital else None
+        elif phrase.kind == "facility":
+            entry = _facility_entry(phrase.key, phrase.country)
+        elif phrase.kind == "state":
+            if iso is None:
+                main = self._main_country()
+                iso = main if main in _KINGDOMS else _DEFAULT_KINGDOM
+            entry = self.kb.country(iso)
+        else:
+            probe = Mention(start, end, self.doc.text[start:end], "ORG")
+            entry = self.kb.institution(phrase.key, iso or self._context_country(probe, guess=True))
+        if entry is None:
+            return False
+        for inner in [m for m in self.doc.mentions if start <= m.start and m.end <= end]:
+            self._detach(inner)
+        m = Mention(start, end, self.doc.text[start:end], entry.type, source="nominal")
+        self.doc.mentions.append(m)
+        self._attach(m, self._entity_for(entry))
+        return True
+
+    def _detach(self, m: Mention) -> None:
+        """Drop a mention a phrase names better (a model's guess inside it, or the place in `مطار عدن`)."""
+        self.doc.mentions.remove(m)
+        entity = self.entities.get(m.entity_id or "")
+        if entity is not None:
+            entity.mentions.remove(m)
+            if entity.country:
+                self.votes[entity.country] -= 1
+            if not entity.mentions:
+                del self.entities[entity.id]
+        m.entity_id = None
+
+    def _office_mention(self, start: int, end: int, phrase: _Phrase, iso: str) -> None:
+        """`الرئيس الروسي` joins the president at the publication date (a counterpart: the one named)."""
+        if any(m.start < end and start < m.end for m in self.doc.mentions):
+            return
+        counterpart = phrase.words[0] in _COUNTERPART
+        entity = self._person_of(iso, start) if counterpart else None
+        entity = entity or self._office_holder(iso, phrase.titles)
+        if entity is None and (counterpart or phrase.titles == _HEAD_OF_STATE):
+            entity = self._person_of(iso, start)
+        if entity is not None:
+            m = Mention(start, end, self.doc.text[start:end], "PER", source="nominal")
+            self.doc.mentions.append(m)
+            self._attach(m, entity)
 
     def _office_holder(self, iso: str, titles: tuple[str, ...]) -> Entity | None:
         """Who held the first of `titles` in that country at the publication date (None if unknown or no date)."""
         if self.on is None:
             return None
-        holders = _office_index(self.kb)
         for title in titles:
-            for entry in holders.get((iso, title), ()):
+            for entry in self.kb.office_holders(iso, title):
                 if any(r.title == title and r.country == iso and r.valid_on(self.on) for r in entry.roles):
                     return self._entity_for(entry)
         return None
-
-    def _capital_of(self, iso: str) -> Entity | None:
-        country = self.kb.country(iso)
-        capital = self.kb.get(country.capital) if country and country.capital else None
-        return self._entity_for(capital) if capital else None
 
     def _person_of(self, iso: str, offset: int) -> Entity | None:
         """The person of that country named nearest before `offset` (or just after it)."""
@@ -296,51 +528,132 @@ class Linker:
                     best = (distance, entity)
         return best[1] if best else None
 
-    def _institutions(self) -> None:
-        """`وزارة الدفاع [الروسية]`: a ministry of the country its context names."""
+    # -- coreference and new entities ---------------------------------------------------
+
+    def _coreferent(self, m: Mention) -> Entity | None:
+        """A person or organization named in full elsewhere in the article whose name ends (or starts) with
+        this one: ميدفيديف → ديمتري ميدفيديف, التحالف → التحالف الدولي."""
+        if m.type not in ("PER", "ORG"):
+            return None
+        words = self._key(m.text).split(" ")
+        for entity in self.entities.values():
+            if entity.type == m.type:
+                for other in entity.mentions:
+                    other_words = self._key(other.text).split(" ")
+                    if other_words != words and _is_subsequence(words, other_words):
+                        return entity
+        return None
+
+    def _new_entity(self, m: Mention) -> Entity | None:
+        """A new entity for a name nobody listed; None for a fragment of ordinary words."""
+        key = self._key(m.text)
+        if m.type != "ORG" and self.kb.is_ordinary(key):  # organization names are made of ordinary words
+            return None
+        if m.type == "PER" and any(s in TITLES for _p, s in clitic_splits(key.split(" ")[0])):
+            return None  # لرئيس مجلس: a title, not a name
+        entity_id = f"rasd:{m.type.lower()}:{key.replace(' ', '_')}"
+        entity = self.entities.get(entity_id)
+        if entity is None:
+            if m.type == "PER" and m.role is None:
+                m.role = self._role_around(m)
+            country = m.country or (self._context_country(m, guess=m.type != "MISC"))
+            entity = Entity(
+                id=entity_id,
+                type=m.type,
+                name_ar=m.text,
+                name_en=transliterate(m.text, arabic=country is None or country in ARAB_WORLD),
+                subtype=m.role,
+                country=country,
+                code=_role_code(country, m.role) if m.type == "PER" else None,
+            )
+            self.entities[entity_id] = entity
+        return entity
+
+    def _role_around(self, m: Mention) -> str | None:
+        """A title just before a person's name (الوزير X) or a role just after it (X المتحدثة باسم)."""
+        for tok in self._neighbours(m):
+            role = TITLES.get(strip_article(tok.norm))
+            if role:
+                return role
+        return None
+
+    def _neighbours(self, m: Mention) -> list[Token]:
+        """The token after the mention and the one before it, within its sentence."""
+        sent = self.doc.sentences[self.doc.sentence_index(m.start)]
+        i, j = bisect_left(self.starts, m.start), bisect_left(self.starts, m.end)
+        out = [self.doc.tokens[j]] if j < sent.token_end else []
+        return out + ([self.doc.tokens[i - 1]] if i > sent.token_start else [])
+
+    def _context_country(self, m: Mention, guess: bool = True) -> str | None:
+        """The country the words around a mention point to.
+
+        A demonym right after it (`وزارة الدفاع الروسية`) or, for a person, right
+        before it (`اللاعب الغاني مونتاري`); for a person, a country named in the
+        title before the name (`بدولة قطر اللواء ...`, `خادم الحرمين ...`). With
+        `guess`, else the first country named after it in its sentence, else
+        before it, else the article's main country.
+        """
         doc = self.doc
-        taken = {i for m in doc.mentions for i in range(m.start, m.end)}
-        for sent in doc.sentences:
-            toks = doc.tokens[sent.token_start : sent.token_end]
-            for i in range(len(toks) - 1):
-                head = toks[i]
-                if head.start in taken or not any(stem == _MINISTRY for _p, stem in clitic_splits(head.norm)):
-                    continue
-                field = toks[i + 1]
-                if field.start in taken:
-                    continue
-                end_tok = field
-                iso = None
-                if i + 2 < len(toks):
-                    iso = self.kb.demonym(strip_article(toks[i + 2].norm))
-                    if iso:
-                        end_tok = toks[i + 2]
-                start = _trim_proclitics(head)
-                probe = Mention(start, end_tok.end, doc.text[start : end_tok.end], "ORG")
-                iso = iso or self._context_country(probe)
-                entry = resolve_institution(field.norm, iso)
-                if entry is None:
-                    continue
-                doc.mentions.append(probe)
-                self._attach(probe, self._entity_for(entry))
-                taken.update(range(probe.start, probe.end))
+        sent = doc.sentences[doc.sentence_index(m.start)]
+        i, j = bisect_left(self.starts, m.start), bisect_left(self.starts, m.end)
+        if j < sent.token_end and self.demonyms[j]:
+            return self.demonyms[j]
+        if m.type == "PER" and i > sent.token_start:
+            iso = self.demonyms[i - 1] or self._title_country(max(sent.token_start, i - _LOOK_BACK), i)
+            if iso:
+                return iso
+        if not guess:
+            return None
+        if m.type == "PER":  # a place named in the sentence is where a person acts, not whose they are
+            return self._main_country()
+        later = earlier = None
+        for e in self.entities.values():
+            if e.type != "LOC" or not e.country:
+                continue
+            for x in e.mentions:
+                if sent.start <= x.start < sent.end:
+                    if x.start >= m.end and (later is None or x.start < later[0]):
+                        later = (x.start, e.country)
+                    elif x.end <= m.start and (earlier is None or x.start > earlier[0]):
+                        earlier = (x.start, e.country)
+        if later:
+            return later[1]
+        if earlier:
+            return earlier[1]
+        return self._main_country()
 
-    def _word_before(self, offset: int) -> str | None:
-        doc = self.doc
-        sent = doc.sentences[doc.sentence_index(offset)]
-        prev = [t for t in doc.tokens[sent.token_start : sent.token_end] if t.end <= offset]
-        return prev[-1].norm if prev else None
+    def _title_country(self, lo: int, hi: int) -> str | None:
+        """The country of a demonym or a linked name in the title before a name (tokens [lo, hi), nearest
+        first): `بدولة قطر اللواء`, `سفير خادم الحرمين الشريفين لدى المالديف` (the host after لدى skipped)."""
+        toks = self.doc.tokens
+        k = hi - 1
+        while k >= lo:
+            if not toks[k].norm.isalpha():
+                return None
+            m = self._linked_at(toks[k].start)
+            first = bisect_left(self.starts, m.start) if m else k
+            if first > 0 and toks[first - 1].norm in _HOST:
+                k = first - 2  # لدى المالديف: where they serve, not whose they are
+                continue
+            if self.demonyms[k]:
+                return self.demonyms[k]
+            entity = self.entities.get(m.entity_id or "") if m else None
+            if entity and entity.country:
+                return entity.country
+            k = first - 1
+        return None
 
 
-@cache
-def _office_index(kb: KnowledgeBase) -> dict[tuple[str, str], list[KBEntry]]:
-    """(country, role title) → people who ever held it, for naming office-holders by date."""
-    index: dict[tuple[str, str], list[KBEntry]] = {}
-    for entry in kb.entries():
-        for role in entry.roles:
-            if role.country:
-                index.setdefault((role.country, role.title), []).append(entry)
-    return index
+def _facility_entry(name_en: str, country: str | None) -> KBEntry:
+    """A facility nobody listed, named after its place: a stable local id from its English name."""
+    return KBEntry(f"rasd:loc:{slug(name_en)}" + (f"-{country.lower()}" if country else ""), "LOC", "facility",
+                   name_en, "", country, country, None, None, None)
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the sorted, non-nested `spans`."""
+    k = bisect_right(spans, (end, -1))
+    return any(s < end and start < e for s, e in spans[max(0, k - 3) : k])
 
 
 def _trim_proclitics(tok: Token) -> int:
@@ -361,13 +674,13 @@ def _is_subsequence(short: list[str], long: list[str]) -> bool:
 _TYPE_PRIORITY = {"PER": 3, "ORG": 2, "LOC": 1, "MISC": 0}
 
 
-def _agree_on_types(mentions: list[Mention]) -> None:
+def _agree_on_types(mentions: list[Mention], key: Callable[[str], str] = alias_key) -> None:
     """The same unknown name gets one type in one article: the most frequent (persons win ties)."""
     votes: dict[str, Counter[str]] = {}
     for m in mentions:
-        votes.setdefault(alias_key(m.text), Counter())[m.type] += 1
+        votes.setdefault(key(m.text), Counter())[m.type] += 1
     for m in mentions:
-        counts = votes[alias_key(m.text)]
+        counts = votes[key(m.text)]
         if len(counts) > 1:
             m.type = max(counts, key=lambda t: (counts[t], _TYPE_PRIORITY[t]))
 

@@ -27,7 +27,7 @@ from rapidfuzz import fuzz, process
 
 from rasd.kb import compile as compile_module
 from rasd.kb.compile import DATA_DIR, FORMAT, compile_data
-from rasd.kb.institutions import InstitutionIndex, read_patterns
+from rasd.kb.institutions import InstitutionIndex, Pattern, read_patterns
 from rasd.kb.model import KBEntry, Role
 
 FUZZY_CUTOFF = 0.85  # rapidfuzz ratio / 100: ميدفيدف~ميدفيديف is 0.93, فيديف~ميدفيديف 0.77
@@ -44,15 +44,19 @@ class KnowledgeBase:
     def __init__(self, data: dict[str, Any], data_dir: Path = DATA_DIR) -> None:
         self._data_dir = data_dir
         self._nisba: dict[str, str] = data["nisba"]
+        self._adjective: dict[str, str] = data["adjective_en"]
         self._institutions: InstitutionIndex | None = None
         self._rows: list[tuple[Any, ...]] = data["rows"]
         self._alias: dict[str, tuple[int, ...]] = data["alias"]
+        self._weak_alias: dict[str, tuple[int, ...]] = data["weak_alias"]
         self._demonyms: dict[str, str] = data["demonyms"]
         self.max_alias_tokens: int = data["max_tokens"]
         self._entries: list[KBEntry | None] = [None] * len(self._rows)
         self._ids = {row[0]: i for i, row in enumerate(self._rows)}
         self._countries = {row[5]: i for i, row in enumerate(self._rows) if row[2] == "country"}
         self._fuzzy: dict[str, tuple[list[int], list[str], list[str]]] | None = None
+        self._ordinary: frozenset[str] | None = None
+        self._offices: dict[tuple[str, str], list[int]] | None = None
 
     # -- exact access --------------------------------------------------------------------
 
@@ -71,6 +75,10 @@ class KnowledgeBase:
         """Every entry with that alias key (see `alias_key`), most likely first."""
         return [self._entry(i) for i in self._alias.get(key, ())]
 
+    def lookup_span(self, key: str) -> list[KBEntry]:
+        """`lookup`, then the weak aliases (`~الوئام` in the data): for a span a model or cue read as a name."""
+        return self.lookup(key) or [self._entry(i) for i in self._weak_alias.get(key, ())]
+
     def __contains__(self, key: str) -> bool:
         return key in self._alias
 
@@ -85,10 +93,18 @@ class KnowledgeBase:
 
     def institution(self, head_norm: str, country_iso3: str | None) -> KBEntry | None:
         """A ministry or state body by pattern (see `rasd.kb.institutions`); `get` finds it afterwards."""
+        return self._institution_index().resolve(head_norm, country_iso3)
+
+    def institution_patterns(self) -> list[Pattern]:
+        """The ministry fields and state bodies `institution` knows, for matchers that scan text."""
+        return self._institution_index().patterns
+
+    def _institution_index(self) -> InstitutionIndex:
         if self._institutions is None:
-            countries = {iso: (self._rows[i][3], self._nisba.get(iso)) for iso, i in self._countries.items()}
+            countries = {iso: (self._rows[i][3], self._nisba.get(iso), self._adjective.get(iso, ""))
+                         for iso, i in self._countries.items()}
             self._institutions = InstitutionIndex(read_patterns(self._data_dir / "institutions.tsv"), countries)
-        return self._institutions.resolve(head_norm, country_iso3)
+        return self._institutions
 
     def country(self, iso3: str) -> KBEntry | None:
         i = self._countries.get(iso3)
@@ -97,6 +113,35 @@ class KnowledgeBase:
     def demonym(self, norm_word: str) -> str | None:
         """ISO3 of the country a demonym word names (الروسي، روسية، الروس...), normalized form."""
         return self._demonyms.get(norm_word)
+
+    def warm(self) -> None:
+        """Build the lazy indexes now (fuzzy buckets, offices, ordinary words), so a batch's first
+        articles do not pay for them."""
+        self._fuzzy_index()
+        self.office_holders("", "")
+        self.is_ordinary("")
+
+    def office_holders(self, country_iso3: str, title: str) -> list[KBEntry]:
+        """Everyone who ever held the office `title` (a role title: president, foreign_minister) in a country."""
+        if self._offices is None:
+            self._offices = {}
+            for i, row in enumerate(self._rows):
+                for _code, role_title, _s, _e, role_country in row[10]:
+                    if role_country:
+                        self._offices.setdefault((role_country, role_title), []).append(i)
+        return [self._entry(i) for i in self._offices.get((country_iso3, title), ())]
+
+    def is_ordinary(self, key: str) -> bool:
+        """Whether most words of a name (an alias key) are frequent words that are not parts of names.
+
+        The tagger's fragments of ordinary text (`تهبط بمطار`, `باسمه واسم شعب`)
+        pass this; a person's name nobody listed (`قليلة الخضيري`) does not.
+        """
+        if self._ordinary is None:
+            with (self._data_dir / "ordinary_words.txt").open(encoding="utf-8") as f:
+                self._ordinary = frozenset(line.strip() for line in f if not line.startswith("#"))
+        words = key.split(" ")
+        return 2 * sum(w in self._ordinary for w in words) > len(words)
 
     def entries(self) -> Iterator[KBEntry]:
         return (self._entry(i) for i in range(len(self._rows)))
@@ -124,14 +169,17 @@ class KnowledgeBase:
 
     # -- fuzzy -----------------------------------------------------------------------------
 
-    def fuzzy(self, key: str, type: str | None = None, limit: int = 3,
-              cutoff: float = FUZZY_CUTOFF) -> list[tuple[KBEntry, float]]:
+    def fuzzy(self, key: str, type: str | None = None, limit: int = 3, cutoff: float = FUZZY_CUTOFF,
+              same_consonants: bool = False) -> list[tuple[KBEntry, float]]:
         """Entries whose alias is spelled nearly like `key` (a transliteration variant), best first.
 
         Only aliases whose first and last letters fall in the same classes (غ/ج/ق/ك,
         ت/ط, ...) and whose length could reach `cutoff` are scored: transliterations
         differ inside a name more than at its ends, and the buckets stay small as the
         base grows. Scores are rapidfuzz ratios in 0..1 on the keys without spaces.
+        With `same_consonants`, only aliases whose letters other than long vowels
+        are the same count: spelling variants (ميدفيدف/ميدفيديف), not other names
+        (الخطيب/الطيب).
         """
         probe = _compact(key)
         if len(probe) < _FUZZY_MIN_CHARS:
@@ -143,6 +191,8 @@ class KnowledgeBase:
         seen: set[str] = set()
         hits = process.extract(probe, compacts[lo:hi], scorer=fuzz.ratio, score_cutoff=cutoff * 100, limit=None)
         for _choice, score, j in sorted(hits, key=lambda h: -h[1]):
+            if same_consonants and consonants(keys[lo + j]) != consonants(key):
+                continue
             for i in self._alias[keys[lo + j]]:
                 e = self._entry(i)
                 if (type is None or e.type == type) and e.id not in seen:
@@ -182,6 +232,14 @@ class KnowledgeBase:
             "demonym_forms": len(self._demonyms),
             "max_alias_tokens": self.max_alias_tokens,
         }
+
+
+_VOWEL_LETTERS = str.maketrans("", "", "اويىهءئؤ ")
+
+
+def consonants(key: str) -> str:
+    """A key's letters without long vowels, hamza carriers, ه/ة and spaces: what spelling variants share."""
+    return key.translate(_VOWEL_LETTERS)
 
 
 def _compact(key: str) -> str:

@@ -1,7 +1,9 @@
 """Reading the data files under `data/` into the compact form the base is served from.
 
 The files are the source of truth (TSV, UTF-8, `#` comments, a header row,
-`|` between the values of a multi-valued field; see DATA_CARD.md). Compiling
+`|` between the values of a multi-valued field; see DATA_CARD.md). An alias
+written `~الوئام` is weak: an ordinary word that names the entity only where
+a model or a cue already reads a name (`lookup_span`), never matched in text. Compiling
 them means: one row tuple per entry, every Arabic name turned into its alias
 key, each key's entries ordered by prior, demonym forms expanded. The result
 holds only tuples, dicts and strings, so it can be cached with `marshal`.
@@ -21,7 +23,7 @@ from rasd.kb.model import ENTRY_TYPES
 from rasd.text import normalize, tokenize
 
 DATA_DIR = Path(__file__).with_name("data")
-FORMAT = 3  # bump when the compiled layout changes
+FORMAT = 5  # bump when the compiled layout changes
 MAX_ALIAS_TOKENS = 8  # longer "names" are phrases, not names
 
 # Files of entries in the generic layout, and whether a person wrote them (hand) or a script (generated).
@@ -195,8 +197,8 @@ def _prior(etype: str, subtype: str | None, hand: bool, population: float) -> fl
     return base + (1000 if hand else 0) + (math.log10(population) if population > 0 else 0.0)
 
 
-def read_countries(path: Path) -> Iterator[tuple[_Entry, list[str]]]:
-    """Country entries and their demonym words (nisba adjectives and plurals) from countries.tsv."""
+def read_countries(path: Path) -> Iterator[tuple[_Entry, list[str], str]]:
+    """Country entries, their demonym words (nisba adjectives and plurals) and English adjective."""
     for lineno, row in read_tsv(path):
         iso3 = row["iso3"].strip()
         where = f"{path.name}:{lineno}"
@@ -210,7 +212,7 @@ def read_countries(path: Path) -> Iterator[tuple[_Entry, list[str]]]:
             lat=_float(row.get("lat")), lon=_float(row.get("lon")), roles=(), capital=row.get("capital") or None,
             prior=_prior("LOC", "country", True, 0), aliases=names,
         )
-        yield e, split_values(row.get("demonyms_ar"))
+        yield e, split_values(row.get("demonyms_ar")), row.get("demonym_en", "")
 
 
 def read_entries(path: Path, hand: bool) -> Iterator[_Entry]:
@@ -261,10 +263,13 @@ def compile_data(data_dir: Path = DATA_DIR, warn: Callable[[str], None] | None =
     entries: list[_Entry] = []
     demonyms: dict[str, str | None] = {}
     nisba: dict[str, str] = {}
-    for e, words in read_countries(data_dir / "countries.tsv"):
+    adjective: dict[str, str] = {}
+    for e, words, adj in read_countries(data_dir / "countries.tsv"):
         entries.append(e)
         if words and e.country:
             nisba[e.country] = words[0]
+        if adj and e.country:
+            adjective[e.country] = adj
         for word in words:
             for form in demonym_forms(word):
                 demonyms[form] = e.country if demonyms.get(form, e.country) == e.country else None
@@ -279,8 +284,14 @@ def compile_data(data_dir: Path = DATA_DIR, warn: Callable[[str], None] | None =
     # Generated entries never take a name a hand entry has; left with no name, they are dropped.
     hand_keys: set[str] = set()
     kept: list[tuple[_Entry, list[str]]] = []
+    weak: dict[str, list[int]] = {}
     for i, e in enumerate(entries):
-        keys = list(dict.fromkeys(k for k in map(alias_key, e.aliases) if k and k.count(" ") < MAX_ALIAS_TOKENS))
+        if i < hand_count:
+            for name in e.aliases:
+                if name.startswith("~"):
+                    weak.setdefault(alias_key(name[1:]), []).append(len(kept))
+        strong = (name for name in e.aliases if not name.startswith("~"))
+        keys = list(dict.fromkeys(k for k in map(alias_key, strong) if k and k.count(" ") < MAX_ALIAS_TOKENS))
         if i < hand_count:
             hand_keys.update(keys)
         else:
@@ -307,7 +318,9 @@ def compile_data(data_dir: Path = DATA_DIR, warn: Callable[[str], None] | None =
         "format": FORMAT,
         "rows": [e.row() for e in entries],
         "alias": {k: tuple(v) for k, v in alias.items()},
+        "weak_alias": {k: tuple(v) for k, v in weak.items()},
         "demonyms": {k: v for k, v in demonyms.items() if v},
         "nisba": nisba,
+        "adjective_en": adjective,
         "max_tokens": max((k.count(" ") + 1 for k in alias), default=0),
     }

@@ -38,6 +38,8 @@ class Pattern:
     type: str  # entity type of the body (ministries are ORG)
     feminine: bool  # agreement of the demonym after the Arabic name
     keys: tuple[str, ...]  # normalized forms that name it
+    form: str = ""  # English name for a country: "{adj} Army", "Government of {country}"; "" = "<name_en> of <country>"
+    elided: bool = False  # named without وزارة before a demonym (الخارجية الأمريكية)
 
 
 def read_patterns(path: Path) -> list[Pattern]:
@@ -47,17 +49,19 @@ def read_patterns(path: Path) -> list[Pattern]:
         keys = {alias_key(n) for n in names}
         keys |= {k[2:] for k in keys if k.startswith("ال")}  # وزارة دفاع، وزير خارجية
         out.append(Pattern(row["kind"], names[0], row["name_en"], row["role"], row.get("type") or "ORG",
-                           row.get("gender") == "f", tuple(sorted(keys))))
+                           row.get("gender") == "f", tuple(sorted(keys)), row.get("form", ""),
+                           row.get("elided") == "yes"))
     return out
 
 
 class InstitutionIndex:
     """Resolves (head phrase, country) to an institution entry, built once and kept."""
 
-    def __init__(self, patterns: Iterable[Pattern], countries: dict[str, tuple[str, str | None]]) -> None:
-        """`countries`: ISO3 → (English name, Arabic nisba adjective) for names and ids."""
+    def __init__(self, patterns: Iterable[Pattern], countries: dict[str, tuple[str, str | None, str]]) -> None:
+        """`countries`: ISO3 → (English name, Arabic nisba adjective, English adjective) for names and ids."""
+        self.patterns = list(patterns)
         self._keys: dict[str, Pattern] = {}
-        for p in patterns:
+        for p in self.patterns:
             for k in p.keys:
                 self._keys.setdefault(k, p)
         self._countries = countries
@@ -88,13 +92,17 @@ class InstitutionIndex:
         made = self._made.get(ident)
         if made is not None:
             return made
-        country_en, nisba = self._countries[country] if country else ("", None)
+        country_en, nisba, adjective = self._countries[country] if country else ("", None, "")
+        if country and kind == "body" and pattern.form and ("{adj}" not in pattern.form or adjective):
+            name_en = pattern.form.format(adj=adjective, country=country_en)
+        elif country:
+            name_en = f"{name_en} of {country_en}"
         feminine = kind == "ministry" or (kind == "minister" and head_ar.endswith("ة")) or \
             (kind == "body" and pattern.feminine)
         name_ar = " ".join(filter(None, [head_ar, pattern.name_ar, _agree(nisba, feminine)]))
         made = KBEntry(
             id=ident, type=etype, subtype=kind if kind != "body" else "institution",
-            name_en=f"{name_en} of {country_en}" if country else name_en,
+            name_en=name_en,
             name_ar=name_ar, country=country, code=f"{country or ''}{pattern.role}",
             wikidata=None, lat=None, lon=None,
         )

@@ -1,114 +1,196 @@
 """Romanize Arabic-script names the knowledge base does not know.
 
 Analysts need an English name for every entity, also for people nobody
-listed. This gives the spelling an English-language newsroom would most likely
-use: known given names from a table, Slavic and Persian surname endings by
-rule (-ييف → -yev, -وف → -ov, -تشوك → -chuk, -ينكو → -enko, -زاده → -zadeh),
-and a letter-by-letter scheme for the rest, with the article as `al-`.
+listed, and a human reader (or a gold file) expects the spelling English-
+language news uses: `محمد بن متعب العتيبي` → `Mohammed bin Mutaib al-Otaibi`,
+not a letter-by-letter `Mhmd Bn Mtb`. In order, for each word:
+
+1. compounds are one word: `عبد الله` → Abdullah, `نصر الله` → Nasrallah;
+2. tables of name words: the hand table `kb/data/name_spellings.tsv` (given
+   and family names, `بن` → bin, `آل نهيان` → Al Nahyan), then the words the
+   knowledge base spells in both scripts (`kb/data/translit_words.tsv`, learned
+   by `scripts/build_kb_translit.py`);
+3. the article as `al-` before a romanized stem; `عبدال...` as `Abdul...`;
+4. Slavic and Persian surname endings by rule (-ييف → -yev, -زاده → -zadeh);
+5. letter by letter, writing the short vowels news spelling writes where
+   Arabic name patterns put them (بدر → Badr, عادل → Adel, سويدي → Suwaidi).
 """
 
 from __future__ import annotations
 
+import re
+from functools import cache, lru_cache
+from pathlib import Path
+
 from rasd.text.normalize import normalize
 
-GIVEN_NAMES = {
-    normalize(k): v
-    for k, v in {
-        "محمد": "Mohammed", "أحمد": "Ahmed", "محمود": "Mahmoud", "علي": "Ali", "حسن": "Hassan", "حسين": "Hussein",
-        "عبدالله": "Abdullah", "عبد الله": "Abdullah", "عبدالعزيز": "Abdulaziz", "عبدالرحمن": "Abdulrahman",
-        "خالد": "Khaled", "سلمان": "Salman", "فيصل": "Faisal", "سعود": "Saud", "فهد": "Fahd", "نايف": "Nayef",
-        "سلطان": "Sultan", "بندر": "Bandar", "تركي": "Turki", "عمر": "Omar", "يوسف": "Youssef", "إبراهيم": "Ibrahim",
-        "مصطفى": "Mustafa", "سعيد": "Saeed", "صالح": "Saleh", "ناصر": "Nasser", "جمال": "Jamal", "كمال": "Kamal",
-        "فاطمة": "Fatima", "مريم": "Maryam", "عائشة": "Aisha", "نور": "Nour", "سارة": "Sarah", "هند": "Hind",
-        "ديمتري": "Dmitry", "فلاديمير": "Vladimir", "سيرغي": "Sergei", "سيرجي": "Sergei", "الكسندر": "Alexander",
-        "ألكسندر": "Alexander", "إيغور": "Igor", "ايغور": "Igor", "ميخائيل": "Mikhail", "نيكولاي": "Nikolai",
-        "إيرينا": "Irina", "ايرينا": "Irina", "ماريا": "Maria", "ناتاليا": "Natalia", "أولغا": "Olga",
-        "يوري": "Yuri", "بوريس": "Boris", "أندريه": "Andrei", "فيكتور": "Viktor", "إيفان": "Ivan", "بيتر": "Peter",
-        "جون": "John", "جورج": "George", "ديفيد": "David", "مايكل": "Michael", "جيمس": "James", "روبرت": "Robert",
-        "باراك": "Barack", "هيلاري": "Hillary", "دونالد": "Donald", "جو": "Joe", "انغيلا": "Angela", "أنجيلا": "Angela",
-        "فرانسوا": "François", "نيكولا": "Nicolas", "إيمانويل": "Emmanuel", "توني": "Tony",
-    }.items()
-}
+DATA = Path(__file__).resolve().parents[1] / "kb" / "data"
+# Countries whose people's names follow Arabic spelling habits; others get the foreign letter scheme.
+ARAB_WORLD = frozenset("""SAU ARE QAT KWT BHR OMN YEM IRQ SYR LBN JOR PSE EGY SDN LBY TUN DZA MAR MRT SOM DJI
+COM""".split())
+_LOWER = {"bin", "ibn", "bint"}
 _ENDINGS = [  # (normalized Arabic ending, romanization) longest first
-    ("تشينكو", "chenko"), ("ينكو", "enko"), ("تشوك", "chuk"), ("فيتش", "vich"), ("وفيتش", "ovich"),
-    ("ييف", "yev"), ("ييفا", "yeva"), ("وفا", "ova"), ("يفا", "eva"), ("سكايا", "skaya"), ("سكي", "sky"),
-    ("يف", "ev"), ("وف", "ov"), ("زاده", "zadeh"), ("يان", "yan"),
+    ("تشينكو", "chenko"), ("وفيتش", "ovich"), ("ينكو", "enko"), ("تشوك", "chuk"), ("فيتش", "vich"),
+    ("ييفا", "yeva"), ("سكايا", "skaya"), ("ييف", "yev"), ("وفا", "ova"), ("يفا", "eva"), ("سكي", "sky"),
+    ("زاده", "zadeh"), ("يف", "ev"), ("وف", "ov"),
 ]
-_SLAVIC = ("ينكو", "تشوك", "فيتش", "يف", "وف", "سكي", "وفا", "يفا", "تشينكو")
-_LETTERS = {
-    "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r",
-    "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "gh", "ف": "f",
-    "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "w", "ي": "y", "ء": "", "ؤ": "",
-    "ئ": "", "گ": "g", "پ": "p", "چ": "ch", "ڤ": "v",
-}
-_CONSONANT_CLUSTERS = {"تش": "ch", "دج": "j", "كس": "x"}
+_COMPOUND_HEAD = normalize("عبد")
+_COMPOUND_TAILS = {normalize("الله")}  # نصر الله → Nasrallah
+_DIACRITICS = re.compile("[\u064b-\u0652\u0670\u0640]")
 
 
-def transliterate(name: str) -> str:
-    """An English spelling of an Arabic-script name (`إيرينا كوفالتشوك` → `Irina Kovalchuk`)."""
-    words = normalize(name).split()
+def join_compounds(words: list[str]) -> list[str]:
+    """`عبد الله` → `عبدالله`, `نصر الله` → `نصرالله`: names written in two words, spelled as one."""
+    out: list[str] = []
+    for w in words:
+        if out and (out[-1] == _COMPOUND_HEAD or normalize(w) in _COMPOUND_TAILS):
+            out[-1] += w
+        else:
+            out.append(w)
+    return out
+
+
+@lru_cache(maxsize=1 << 14)
+def transliterate(name: str, arabic: bool = True) -> str:
+    """An English spelling of an Arabic-script name (`خالد بن محمد الحارثي` → `Khalid bin Mohammed al-Harthi`).
+
+    `arabic=False` (a name from a country outside the Arab world) spells unlisted
+    words with the foreign scheme: و → o, ي → i, no Arabic vowel patterns.
+    """
+    words = join_compounds(_DIACRITICS.sub("", name).split())
     out = []
-    for i, word in enumerate(words):
-        if not word.isalpha():
-            out.append(word)
-            continue
-        joined = word if i + 1 >= len(words) else word + " " + words[i + 1]
-        if joined in GIVEN_NAMES and i + 1 < len(words):
-            out.append(GIVEN_NAMES[joined])
-            words[i + 1] = ""
-            continue
-        if not word:
-            continue
-        out.append(GIVEN_NAMES.get(word) or _romanize_word(word))
-    return " ".join(w for w in out if w)
+    i = 0
+    while i < len(words):
+        pair = normalize(" ".join(words[i : i + 2])) if i + 1 < len(words) else ""
+        if pair in name_spellings():
+            out.append(name_spellings()[pair])
+            i += 2
+        else:
+            out.append(_word(words[i], arabic))
+            i += 1
+    return " ".join(filter(None, out))
 
 
-def _romanize_word(word: str) -> str:
-    prefix = ""
-    if word.startswith("ال") and len(word) > 3:
-        prefix, word = "al-", word[2:]
-    suffix = ""
-    for ending, roman in sorted(_ENDINGS, key=lambda e: -len(e[0])):
-        if word.endswith(ending) and len(word) > len(ending) + 1:
-            word, suffix = word[: -len(ending)], roman
-            break
-    foreign = suffix != "" and any(e == suffix for a, e in _ENDINGS if a in _SLAVIC)
-    roman = _letters(word, foreign) + suffix
-    result = prefix + roman
-    return result[:1].upper() + result[1:] if not prefix else "al-" + roman[:1].upper() + roman[1:]
+def _word(word: str, arabic: bool = True) -> str:
+    norm = normalize(word)
+    if not norm.isalpha():
+        return word
+    known = name_spellings().get(norm) or _learned_words().get(norm)
+    if known:
+        return known
+    if norm.startswith("ال") and len(norm) > 3:
+        stem = word[2:] if word.startswith("ال") else word[1:]  # ٱل / ال, never a hamza-carrying alef
+        return "al-" + _capital(_word(stem, arabic))
+    if norm.startswith(_COMPOUND_HEAD + "ال") and len(norm) > 5:
+        return "Abdul" + _romanize(word[5:]).lower()
+    return _capital(_romanize(word, arabic))
 
 
-def _letters(word: str, foreign: bool) -> str:
+def _capital(s: str) -> str:
+    return s if s in _LOWER or s.startswith("al-") else s[:1].upper() + s[1:]
+
+
+def _romanize(word: str, arabic: bool = True) -> str:
+    """A word's spelling by rule, with a Slavic or Persian ending where it has one."""
+    norm = normalize(word)
+    for ending, roman in _ENDINGS:
+        if norm.endswith(ending) and len(norm) > len(ending) + 1:
+            return _letters(word[: len(word) - len(ending)], foreign=True, slavic=True) + roman
+    return _letters(word, foreign=not arabic)
+
+
+_CONSONANTS = {
+    "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r", "ز": "z",
+    "س": "s", "ش": "sh", "ص": "s", "ض": "dh", "ط": "t", "ظ": "z", "غ": "gh", "ف": "f", "ق": "q", "ك": "k",
+    "ل": "l", "م": "m", "ن": "n", "ه": "h", "گ": "g", "پ": "p", "چ": "ch", "ڤ": "v", "ة": "a",
+}
+_LONG = "اآأإىويءئؤع"
+_CLUSTERS = {"تش": "ch", "دج": "j", "كس": "x"}
+
+
+def _letters(word: str, foreign: bool, slavic: bool = False) -> str:
+    """Letter by letter, with the vowels news spelling writes (see `_vowel_after`); ع as a vowel, ة/ى
+    final as `a`, ي between consonants as ai/ee, و as ou/u (foreign names: و → o; Slavic ones: ف → v)."""
+    w = word.replace("آ", "ا")
+    n = len(w)
     out: list[str] = []
     i = 0
-    while i < len(word):
-        pair = word[i : i + 2]
-        if pair in _CONSONANT_CLUSTERS:
-            out.append(_CONSONANT_CLUSTERS[pair])
+    if not foreign and n >= 5 and w[2] == w[-1] == "ي" and w[0] not in _LONG and w[1] != "ع" and w[3] not in _LONG:
+        # a family diminutive: سويدي → Suwaidi, مطيري → Mutairi
+        out = [_CONSONANTS.get(w[0], w[0]), "u", "w" if w[1] == "و" else _CONSONANTS.get(w[1], w[1]), "ai"]
+        i = 3
+    while i < n:
+        ch, prev, nxt = w[i], w[i - 1] if i else "", w[i + 1] if i + 1 < n else ""
+        if foreign and w[i : i + 2] in _CLUSTERS and (slavic or w[i] != "ك"):
+            out.append(_CLUSTERS[w[i : i + 2]])
             i += 2
             continue
-        ch = word[i]
-        prev_vowel = bool(out) and out[-1][-1:] in "aeiou"
-        if i == 0 and pair == "اي":  # إيران, إيرينا: the alef only carries the vowel
-            out.append("i")
-            i += 2
-            continue
-        if i == 1 and ch not in "اوي" and word[0] not in "اويع":
-            out.append("e" if foreign else "a")  # the unwritten first vowel: بتروفا → Betrova, مهنا → Mahna
-        if ch == "ا":
-            out.append("" if prev_vowel and i > 0 and word[i - 1] in "وي" else "a")
-        elif ch == "و":
-            out.append("w" if i == 0 else ("o" if foreign else "ou" if i == len(word) - 1 else "o"))
-        elif ch == "ي":
-            if i == 0:
-                out.append("i" if len(word) > 1 and word[1] not in "اوي" else "y")
+        if ch in "اأإ":
+            if i == 0 and nxt == "ي":
+                out.append("i")  # إيران, ايفانوف: the alef only carries the vowel
+                i += 1
+            elif foreign and i == 0 and nxt == "و":
+                out.append("")  # اوباما → Obama
             else:
-                out.append("y" if i + 1 < len(word) and word[i + 1] in "او" else "i")
-        elif ch == "ف" and foreign:
-            out.append("v")
-        elif ch == "ه" and i == len(word) - 1:
+                out.append("i" if ch == "إ" else "a")
+        elif ch == "ع":
+            out.append("a" if i == 0 or (prev not in _LONG and nxt not in _LONG) else "")
+            if i == 0 and nxt == "ا":
+                i += 1  # عادل → Adel
+        elif ch in "ءئؤ":
+            out.append("")
+        elif ch == "و":
+            if foreign and i and nxt != "ا":
+                out.append("" if out[-1:] == ["o"] else "o")  # مارسيلو → Marselo, اولاريو → Olario
+            elif i == 0 or nxt == "ا" or prev in "اوي" or not nxt:
+                out.append("w")
+            else:
+                out.append("ou" if i + 2 == n else "u")
+        elif ch == "ي":
+            if i == 0 or nxt == "ا" or prev == "ي" or (prev == "و" and i > 1):
+                out.append("y")
+            elif prev == "ا":
+                out.append("ye" if nxt else "i")  # نايف → Nayef, عايش → Ayesh
+            elif not nxt:
+                out.append("i")
+            else:
+                out.append("i" if foreign else "ai" if i == 1 else "ee")
+        elif ch == "ى":
             out.append("a")
+        elif ch == "ف" and slavic:
+            out.append("v")
         else:
-            out.append(_LETTERS.get(ch, ch))
+            out.append(_CONSONANTS.get(ch, ch))
+        out.append(_vowel_after(w, i, foreign))
         i += 1
     return "".join(out)
+
+
+def _vowel_after(w: str, i: int, foreign: bool) -> str:
+    """The short vowel news spelling writes after letter i: after the first of two consonants (بدر → Badr),
+    and in فاعل between the last two (عادل → Adel, ماجد → Majed)."""
+    nxt = w[i + 1] if i + 1 < len(w) else ""
+    if w[i] in _LONG or not nxt or nxt in "اآأإىءئؤ":
+        return ""
+    if i == 0 and (nxt not in _LONG or nxt == "ع"):
+        return "e" if foreign else "a"
+    if not foreign and i == 2 and len(w) == 4 and w[1] == "ا" and nxt not in _LONG + "ة":
+        return "e"
+    return ""
+
+
+@cache
+def name_spellings() -> dict[str, str]:
+    """Normalized Arabic name word (or word pair) → its usual English spelling, from the hand table."""
+    return {normalize(ar): en for ar, en in _rows("name_spellings.tsv") if ar != "name_ar"}
+
+
+@cache
+def _learned_words() -> dict[str, str]:
+    """Normalized Arabic name word → its most used English spelling in the knowledge base."""
+    return dict(_rows("translit_words.tsv"))
+
+
+def _rows(name: str) -> list[tuple[str, str]]:
+    with (DATA / name).open(encoding="utf-8") as f:
+        return [(a, b) for a, b in (line.rstrip("\n").split("\t")[:2] for line in f if not line.startswith("#"))]
