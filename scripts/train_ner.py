@@ -14,16 +14,21 @@ Steps, all with fixed seeds:
 `--dev` trains on the training parts only and prints entity scores on the
 held-out dev parts (the last 12% of ANERcorp, the last 10% of WikiFANE);
 without it, the model is trained on everything and written to
-src/rasd/ner/model/.
+src/rasd/ner/model/. The CRFs are exported as arrays (`crf.npz`), the word
+table as `lexicon.npz` with its words' feature rows (`word_rows.npy`), the
+knowledge base's names as `kb_names.tsv`; the export is checked to tag
+exactly as crfsuite does. `--export-only` redoes these steps from the CRFs of
+the last training run in build/ner/ (after a knowledge-base change, say),
+without training.
 
     nice -n 10 python scripts/train_ner.py --dev        # measure
     nice -n 10 python scripts/train_ner.py              # build the shipped model
+    python scripts/train_ner.py --export-only           # refresh the shipped files from build/ner/crf
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import sys
 import time
@@ -36,8 +41,8 @@ import pycrfsuite
 
 from rasd.ner.conll import Sentence
 from rasd.ner.evaluate import entity_scores, format_scores, spans
-from rasd.ner.features import Featurizer, load_lexicon
-from rasd.ner.tagger import MODEL_DIR, LinearChain, Tagger, kb_gazetteer, load_names
+from rasd.ner.features import Featurizer, Lexicon
+from rasd.ner.tagger import MODEL_DIR, Tagger, Weights, export_word_rows, kb_gazetteer, load_names
 from rasd.text import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -196,6 +201,7 @@ def main() -> None:
     ap.add_argument("--no-gazetteer", action="store_true", help="leave out the knowledge-base name features")
     ap.add_argument("--window", type=int, default=10, help="second pass: document window in sentences (0: none)")
     ap.add_argument("--out", type=Path, help="model folder (default: the package's, or build/ner/dev-model with --dev)")
+    ap.add_argument("--export-only", action="store_true", help="no training: export the CRFs last trained")
     args = ap.parse_args()
 
     t0 = time.time()
@@ -207,20 +213,21 @@ def main() -> None:
     train_set = [s for p in parts for s in p]
     featurizer = prepare(args, out, train_set)
     params = {"c1": args.c1, "c2": args.c2, "max_iterations": args.max_iterations}
-    t1 = time.time()
-    fit([featurizer.sentence(s.tokens) for s in train_set], train_set, work / "first.crfsuite", params)
-    LinearChain.from_crfsuite(work / "first.crfsuite").save(out / "first.weights.gz")
-    t2 = time.time()
-    (out / "doc.weights.gz").unlink(missing_ok=True)
-    if args.window:
-        first = jackknife(parts, featurizer, work, params)
-        doc_features = second_pass_features(parts, first, featurizer, args.window)
-        fit(doc_features, train_set, work / "doc.crfsuite", params)
-        LinearChain.from_crfsuite(work / "doc.crfsuite").save(out / "doc.weights.gz")
-    t3 = time.time()
-    print(f"{len(train_set)} sentences, {sum(len(s.tokens) for s in train_set)} tokens; "
-          f"data+clusters {t1 - t0:.0f}s, first pass {t2 - t1:.0f}s, second pass {t3 - t2:.0f}s", file=sys.stderr)
-    check_export(work, out, train_set[-300:])
+    crfs = [work / "first.crfsuite"] + ([work / "doc.crfsuite"] if args.window else [])
+    if not args.export_only:
+        t1 = time.time()
+        fit([featurizer.sentence(s.tokens) for s in train_set], train_set, crfs[0], params)
+        t2 = time.time()
+        if args.window:
+            first = jackknife(parts, featurizer, work, params)
+            doc_features = second_pass_features(parts, first, featurizer, args.window)
+            fit(doc_features, train_set, crfs[1], params)
+        t3 = time.time()
+        print(f"{len(train_set)} sentences, {sum(len(s.tokens) for s in train_set)} tokens; data+clusters "
+              f"{t1 - t0:.0f}s, first pass {t2 - t1:.0f}s, second pass {t3 - t2:.0f}s", file=sys.stderr)
+    Weights.from_crfsuite(crfs).save(out / "crf.npz")
+    export_word_rows(out)
+    check_export(crfs, out, train_set[-300:], args.window)
     if args.dev:
         _, dev = corpora(["anercorp", "wikifane"], holdout=True)
         evaluate(Tagger(out), dev, {"wikifane": ("PERS", "LOC", "ORG")})
@@ -228,14 +235,13 @@ def main() -> None:
 
 def prepare(args: argparse.Namespace, out: Path, train_set: list[Sentence]) -> Featurizer:
     """Write the word table, cue words, name list and meta.json into `out`; the featurizer they make."""
-    table = out / "clusters.tsv.gz"
-    with gzip.GzipFile(table, "wb", compresslevel=9, mtime=0) as f:  # mtime 0: the same bytes every time
-        if args.clusters != "none":
-            f.write(cluster_table(args.clusters, args.dev).read_bytes())
-    lexicon = load_lexicon(table)
+    lexicon = Lexicon.from_entries([]) if args.clusters == "none" else Lexicon.read_table(
+        cluster_table(args.clusters, args.dev)
+    )
+    lexicon.save(out / "lexicon.npz")
     cues = cue_words(train_set, Featurizer(lexicon, {}))
     meta = {
-        "format": 1,
+        "format": 2,
         "trained_on": args.corpora,
         "names_from": args.names_from,
         "clusters": args.clusters,
@@ -245,25 +251,35 @@ def prepare(args: argparse.Namespace, out: Path, train_set: list[Sentence]) -> F
         "cues": cues,
     }
     (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=0, sort_keys=True), encoding="utf-8")
-    gazetteers = {} if args.no_gazetteer else {"g": kb_gazetteer()}
-    (out / "names.tsv").unlink(missing_ok=True)
+    gazetteers: dict[str, dict[str, str]] = {}
+    lists: dict[str, dict[str, str] | None] = {"g": None if args.no_gazetteer else kb_gazetteer(), "h": None}
     if args.names_from:
         name_parts, _ = corpora(args.names_from.split(","), holdout=args.dev, glued=False)
-        names = name_list([s for p in name_parts for s in p])
-        with open(out / "names.tsv", "w", encoding="utf-8") as f:
-            f.writelines(f"{k}\t{v}\n" for k, v in sorted(names.items()))
-        gazetteers["h"] = load_names(out / "names.tsv")
+        lists["h"] = name_list([s for p in name_parts for s in p])
+    for feature, file in (("g", "kb_names.tsv"), ("h", "names.tsv")):
+        (out / file).unlink(missing_ok=True)
+        if lists[feature] is not None:
+            with open(out / file, "w", encoding="utf-8") as f:
+                f.writelines(f"{k}\t{v}\n" for k, v in sorted(lists[feature].items()))
+            gazetteers[feature] = load_names(out / file)
     return Featurizer(lexicon, cues, gazetteers)
 
 
-def check_export(work: Path, out: Path, sentences: list[Sentence]) -> None:
-    """The exported weights must tag exactly as crfsuite does (first pass; the second shares the code)."""
-    crf = pycrfsuite.Tagger()
-    crf.open(str(work / "first.crfsuite"))
+def check_export(crfs: list[Path], out: Path, sentences: list[Sentence], window: int) -> None:
+    """The exported model must tag exactly as crfsuite does: the first pass, then the second over `sentences`
+    taken as one document."""
     tagger = Tagger(out)
-    differ = sum(crf.tag(tagger.featurizer.sentence(s.tokens)) != tagger.first_pass(s.tokens) for s in sentences)
+    tokens = [s.tokens for s in sentences]
+    crf = pycrfsuite.Tagger()
+    crf.open(str(crfs[0]))
+    first = [tagger.first_pass(t) for t in tokens]
+    differ = sum(crf.tag(tagger.featurizer.sentence(t)) != tags for t, tags in zip(tokens, first, strict=True))
+    if len(crfs) > 1 and not differ:
+        crf.open(str(crfs[1]))
+        doc = tagger.featurizer.document(tokens, first, window)
+        differ = sum(crf.tag(f) != tags for f, tags in zip(doc, tagger.tag_many(tokens), strict=True))
     if differ:
-        raise SystemExit(f"exported weights disagree with crfsuite on {differ} of {len(sentences)} sentences")
+        raise SystemExit(f"the exported model disagrees with crfsuite on {differ} of {len(sentences)} sentences")
 
 
 if __name__ == "__main__":

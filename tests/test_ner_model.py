@@ -3,16 +3,29 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
 
+import numpy as np
 import pytest
 
 from rasd.errors import InputError
 from rasd.ner.commands import run_eval, run_tag
 from rasd.ner.conll import Sentence, read_conll, write_tagged
 from rasd.ner.evaluate import entity_scores, format_scores, spans
-from rasd.ner.features import Featurizer, known_names, shape
-from rasd.ner.tagger import LinearChain, Tagger, load_tagger
+from rasd.ner.features import (
+    EDGE,
+    OFFSETS,
+    PREFIX,
+    Featurizer,
+    Lexicon,
+    doc_types,
+    doc_values,
+    known_names,
+    shape,
+    shape_many,
+)
+from rasd.ner.tagger import Layout, Tagger, Weights, load_tagger, sum_rows, viterbi
 from rasd.text import clitic_splits
 
 # ---------------------------------------------------------------- CoNLL files
@@ -120,7 +133,7 @@ def test_format_scores_text_and_json():
 
 
 def test_stem_prefers_the_reading_the_lexicon_knows():
-    lex = {"روسيا": (500, ("1", "2", "3")), "وروسيا": (20, ("4", "5", "6"))}
+    lex = Lexicon.from_entries([("روسيا", 500, ("1", "2", "3")), ("وروسيا", 20, ("4", "5", "6"))])
     f = Featurizer(lex, {})
     assert f.stem("وبروسيا") == ("وب", "روسيا")
     assert f.stem("وروسيا") == ("و", "روسيا")
@@ -130,8 +143,20 @@ def test_stem_prefers_the_reading_the_lexicon_knows():
     assert "k0=1" in word.lent(-1) and "w=روسيا" in word.lent(2) and "k0=1" not in word.lent(2)
 
 
+def test_lexicon_finds_words_in_bulk_and_round_trips(tmp_path):
+    lex = Lexicon.from_entries([("بيت", 7, ("2", "9")), ("بيتنا", 3, ("1", "-")), ("ا", 1, ("2", "9"))])
+    # a longer word sharing a prefix with a table word must not match it
+    assert lex.rows(["بيتنا", "بيت", "بيتناهم", "", "غائب"]).tolist() == [2, 1, -1, -1, -1]
+    assert lex.counts[lex.rows(["بيت", "غائب"])].tolist() == [7, 0]
+    lex.save(tmp_path / "lex.npz")
+    again = Lexicon.load(tmp_path / "lex.npz")
+    assert again.words.tolist() == lex.words.tolist() and again.values == lex.values == [["1", "2"], ["-", "9"]]
+    assert (again.codes == lex.codes).all() and (again.counts == lex.counts).all()
+    assert Featurizer(again, {}).describe("بيتنا").own[-2:] == ["k0=1", "k1=-"]
+
+
 def test_sentence_features_carry_context_and_edges():
-    f = Featurizer({}, {"الرئيس": "PERS"})
+    f = Featurizer(Lexicon.from_entries([]), {"الرئيس": "PERS"})
     feats = f.sentence(["الرئيس", "زيد"])
     assert "-1w=<s>" in feats[0] and "+1w=زيد" in feats[0]
     assert "-1q=PERS" in feats[1] and "+1w=</s>" in feats[1]
@@ -142,53 +167,147 @@ def test_shape_classes():
     assert shape("روسيا") == "a"
     assert shape("إس-300") == "apd"
     assert shape("NATO") == "l"
+    assert shape_many(["ab12", "", "١٢"]) == ["ld", "", "a"]
 
 
 def test_known_names_longest_match_with_proclitics():
-    names = {"الامم المتحده": "ORG", "روسيا": "LOC", "بن": "PERS"}
-    first = {"الامم": 2, "روسيا": 1, "بن": 1}
-    norms = ["وبروسيا", "و", "الامم", "المتحده", "بن"]
-    readings = [[n] + [stem for _p, stem in clitic_splits(n)[1:]] for n in norms]
-    assert known_names(norms, names, first, readings) == [(0, "B-LOC"), (2, "B-ORG"), (3, "I-ORG")]
+    names = {"الامم المتحده": "ORG", "روسيا": "LOC", "بن": "PERS", "مجلس الامن الدولي": "ORG"}
+    f = Featurizer(Lexicon.from_entries([]), {}, {"g": names})
+    _feature, _names, prefixes = f.gazetteers[0]
+    assert prefixes == {"الامم", "الامم المتحده", "روسيا", "بن", "مجلس", "مجلس الامن", "مجلس الامن الدولي"}
+    norms = ["وبروسيا", "و", "الامم", "المتحده", "بن", "مجلس", "الامن", "مجلس", "الامن", "الدولي"]
+    starts = f.name_starts([clitic_splits(n) for n in norms])[0]
+    assert starts[0] == ("روسيا",) and starts[1] == ()
+    found = [(0, "B-LOC"), (2, "B-ORG"), (3, "I-ORG"), (7, "B-ORG"), (8, "I-ORG"), (9, "I-ORG")]
+    assert known_names(norms, names, prefixes, starts) == found
+    assert f.name_features(norms)[0] == ["g=B-LOC"] and 4 not in f.name_features(norms)
+
+
+def _doc_types_reference(stems, sentence, kind, window):
+    """`doc_types` spelled out the straightforward way, one token at a time."""
+    out = []
+    for i in range(len(stems)):
+        counts: dict[int, int] = {}
+        for j in range(len(stems)):
+            if stems[j] == stems[i] and sentence[j] != sentence[i] and abs(sentence[j] - sentence[i]) <= window:
+                counts[kind[j]] = counts.get(kind[j], 0) + 1
+        plain = counts.pop(0, 0)
+        if not counts:
+            out.append(1 if plain else 0)
+            continue
+        best = max(counts, key=counts.__getitem__)  # the first seen wins a tie
+        out.append(1 + best if counts[best] >= plain else 1 + 4 + best)
+    return out
+
+
+def test_doc_types_match_a_token_by_token_reading():
+    rng = np.random.default_rng(7)
+    for _ in range(200):
+        n = int(rng.integers(0, 40))
+        stems = rng.integers(0, 6, n)
+        sentence = np.sort(rng.integers(0, 8, n))
+        kind = rng.integers(0, 5, n) * (rng.random(n) < 0.4)
+        window = int(rng.integers(0, 4))
+        assert doc_types(stems, sentence, kind, 4, window).tolist() == _doc_types_reference(
+            stems.tolist(), sentence.tolist(), kind.tolist(), window
+        )
+    assert doc_values(["LOC", "PERS"]) == ["-", "O", "LOC", "PERS", "LOC/O", "PERS/O"]
+
+
+def test_document_features_tell_what_the_first_pass_said_nearby():
+    f = Featurizer(Lexicon.from_entries([]), {})
+    sentences = [["قال", "لوب"], ["لوب", "فاز"], ["لوب"], ["فاز"]]
+    first = [["O", "B-PERS"], ["O", "O"], ["B-LOC"], ["O"]]
+    feats = f.document_features(sentences, first, window=1)
+    # لوب around sentence 1: PERS before, LOC after (a tie: the first seen wins); فاز: two sentences apart
+    assert feats[0][1] == ["l=B-PERS", "d=O", "-1l=O", "-1d=-"]
+    assert feats[1] == [["l=O", "d=PERS", "+1l=O", "+1d=-"], ["l=O", "d=-", "-1l=O", "-1d=PERS"]]
+    assert feats[2][0] == ["l=B-LOC", "d=O"]
+    assert feats[3][0] == ["l=O", "d=-"]
 
 
 # ---------------------------------------------------------------- the CRF decoder
 
 
-def _chain() -> LinearChain:
+def _viterbi_reference(emissions, transitions):
+    """One sentence, in plain Python: the decoder the model shipped with first (ties: the lower label)."""
+    if not len(emissions):
+        return []
+    labels = range(len(transitions))
+    best = list(emissions[0])
+    steps = [best]
+    for em in emissions[1:]:
+        best = [max(best[a] + transitions[a][b] for a in labels) + em[b] for b in labels]
+        steps.append(best)
+    y = max(labels, key=best.__getitem__)
+    path = [y]
+    for prev in reversed(steps[:-1]):
+        y = max(labels, key=lambda a, p=prev, y=y: p[a] + transitions[a][y])
+        path.append(y)
+    return path[::-1]
+
+
+def _path_score(path: tuple[int, ...], emissions: np.ndarray, transitions: np.ndarray) -> float:
+    return sum(emissions[i][y] for i, y in enumerate(path)) + sum(
+        transitions[a][b] for a, b in zip(path, path[1:], strict=False)
+    )
+
+
+def test_viterbi_matches_brute_force_and_the_plain_decoder():
+    rng = np.random.default_rng(3)
+    for trial in range(300):
+        n_labels = int(rng.integers(1, 4))
+        lengths = rng.integers(0, 6, int(rng.integers(1, 6)))
+        transitions = rng.standard_normal((n_labels, n_labels))
+        emissions = rng.standard_normal((int(lengths.sum()), n_labels))
+        if trial % 3 == 0:  # whole numbers: ties everywhere
+            transitions, emissions = np.round(transitions), np.round(emissions)
+        got = viterbi(emissions, Layout(lengths), transitions).tolist()
+        expected, start = [], 0
+        for n in lengths.tolist():
+            em = emissions[start : start + n]
+            start += n
+            plain = _viterbi_reference(em.tolist(), transitions.tolist())
+            if trial % 3:  # no ties: the one best path
+                paths = list(itertools.product(range(n_labels), repeat=n))
+                totals = [_path_score(p, em, transitions) for p in paths]
+                assert tuple(plain) == paths[totals.index(max(totals))]
+            expected += plain
+        assert got == expected
+    assert viterbi(np.zeros((0, 3)), Layout([0, 0]), np.zeros((3, 3))).tolist() == []
+
+
+def test_sum_rows_adds_feature_by_feature():
+    rng = np.random.default_rng(5)
+    rows = rng.standard_normal((50, 4)) * 10.0 ** rng.integers(-8, 8, (50, 4))
+    columns = rng.integers(0, 50, (30, 7))
+    expected = np.zeros((30, 4))
+    for j in range(7):  # crfsuite's order: one feature after the other
+        expected += rows[columns[:, j]]
+    assert (sum_rows(rows, columns) == expected).all()
+
+
+def _weights() -> Weights:
     labels = ["O", "B-PERS", "I-PERS"]
-    state = {"w=زيد": (0.0, 2.0, 0.5), "-1w=الرئيس": (-1.0, 1.5, 0.0), "b": (0.5, 0.0, 0.0)}
-    trans = [[0.2, 0.0, -5.0], [0.0, -1.0, 2.0], [0.1, 0.0, 1.0]]
-    return LinearChain(labels, state, trans)
+    index = {"-1w": {"الرئيس": 1}, "b": {"": 2}, "w": {"زيد": 3}}
+    rows = np.array([[0.0] * 6, [-1.0, 1.5, 0, 0, 0, 0], [0.5, 0, 0, 0.25, 0, 0], [0, 2.0, 0.5, 0, 1.0, 0]])
+    transitions = np.array([[[0.2, 0.0, -5.0], [0.0, -1.0, 2.0], [0.1, 0.0, 1.0]]] * 2)
+    return Weights(labels, index, rows, transitions)
 
 
-def test_viterbi_matches_brute_force():
-    from itertools import product
-
-    chain = _chain()
-    emissions = [[0.3, -0.2, 0.1], [0.0, 1.0, 0.9], [0.4, 0.2, 1.1], [1.0, -1.0, 0.2]]
-
-    def total(path: tuple[int, ...]) -> float:
-        return sum(emissions[i][y] for i, y in enumerate(path)) + sum(
-            chain.trans[a][b] for a, b in zip(path, path[1:], strict=False)
-        )
-
-    best = max(product(range(3), repeat=len(emissions)), key=total)
-    assert chain.decode(emissions) == [chain.labels[y] for y in best]
-    assert chain.decode([]) == []
-
-
-def test_linear_chain_scores_and_round_trips(tmp_path):
-    chain = _chain()
-    assert chain.score(["b", "w=زيد", "unknown"]) == pytest.approx([0.5, 2.0, 0.5])
-    assert chain.score([]) == [0.0, 0.0, 0.0]
-    chain.save(tmp_path / "w.gz")
-    again = LinearChain.load(tmp_path / "w.gz")
-    assert again.labels == chain.labels and again.trans == chain.trans and again.state == chain.state
-    # the same weights give the same bytes (no time stamp in the gzip header): training is reproducible
-    (tmp_path / "again").mkdir()
-    again.save(tmp_path / "again" / "w.gz")
-    assert (tmp_path / "again" / "w.gz").read_bytes() == (tmp_path / "w.gz").read_bytes()
+def test_weights_score_and_round_trip(tmp_path):
+    w = _weights()
+    assert w.row("w=زيد") == 3 and w.row("b") == 2 and w.row("w=عمرو") == 0
+    assert w.score(["b", "w=زيد", "unknown"]).tolist() == [0.5, 2.0, 0.5, 0.25, 1.0, 0.0]
+    assert w.score([]).tolist() == [0.0] * 6
+    assert w.first().rows.shape == (4, 3) and len(w.first().transitions) == 1
+    w.save(tmp_path / "w.npz")
+    again = Weights.load(tmp_path / "w.npz")
+    assert again.labels == w.labels and again.index == w.index
+    assert (again.rows == w.rows).all() and (again.transitions == w.transitions).all()
+    # the same weights give the same bytes: training is reproducible
+    again.save(tmp_path / "again.npz")
+    assert (tmp_path / "again.npz").read_bytes() == (tmp_path / "w.npz").read_bytes()
 
 
 # ---------------------------------------------------------------- the shipped tagger
@@ -250,6 +369,92 @@ def test_tagger_output_shape():
     assert tagger.tag([]) == []
 
 
+def test_bulk_word_scores_equal_feature_by_feature_sums():
+    tagger = Tagger()
+    words = tagger._words
+    # in the word table and not, with clitics, digits, Latin letters, punctuation
+    tokens = ["الرئيس", "وبروسيا", "فيلوميتو", "زارانكيفو", "2758ر1", "NATO", "(", "للأمم", "بتروكسيال", "في"]
+    ids = words.ids(tokens)
+    for token, i in zip(tokens, ids.tolist(), strict=True):
+        word = tagger.featurizer.describe(token)
+        assert (words.own[i] == tagger.weights.score(word.own)).all(), token
+        for off in OFFSETS:
+            lent = tagger.weights.score([PREFIX[off] + f for f in word.lent(off)])
+            assert (words.lent[off][i] == lent).all(), (token, off)
+    for off in OFFSETS:
+        assert (words.lent[off][0] == tagger.weights.score([PREFIX[off] + f for f in EDGE[off]])).all()
+    assert words.ids(tokens).tolist() == ids.tolist()  # scored once
+
+
+def test_word_rows_table_is_the_featurization_of_the_word_table():
+    tagger = load_tagger()
+    words = tagger.featurizer.lexicon.words[::97].tolist()
+    analyses = tagger.featurizer.analyze_many(words)
+    table = tagger._words.table
+    assert (table[analyses.norm_rows] == tagger._words.feature_rows(analyses)).all()
+
+
+def _reference_tags(tagger: Tagger, sentences: list[list[str]]) -> list[list[str]]:
+    """Both passes the slow way: crfsuite feature strings, their weights summed, the plain decoder."""
+    f, w, n = tagger.featurizer, tagger.weights, len(tagger.weights.labels)
+
+    def decode(features: list[list[str]], k: int) -> list[str]:
+        emissions = [w.score(feats)[k * n : (k + 1) * n].tolist() for feats in features]
+        return [w.labels[y] for y in _viterbi_reference(emissions, w.transitions[k].tolist())]
+
+    first = [decode(f.sentence(s), 0) for s in sentences]
+    return [decode(feats, 1) for feats in f.document(sentences, first, tagger._window)]
+
+
+def test_tagger_tags_as_the_feature_strings_say():
+    tagger = load_tagger()
+    doc = [
+        "وقال وزير الخارجية البرازيلي أنطونيو باتريوتا إن بلاده تدعم الاتفاق".split(),
+        "وتعهد باتريوتا بدعم المفاوضات مع مجلس الأمن الدولي في نيويورك".split(),
+        "وأعلنت شركة بتروكسيال عن أرباح قياسية هذا العام".split(),
+    ]
+    assert tagger.tag_many(doc) == _reference_tags(tagger, doc)
+
+
+def test_tagger_keeps_the_tags_of_the_first_decoder():
+    # ANERcorp sentences (CC BY-SA 4.0) and the tags the shipped model gave them before the numpy decoder
+    cases = [
+        ("وأعرب شيراك عن أمله في أن ينجح الحوار مع إيران لحل الأزمة النووية .",
+         "O B-PERS O O O O O O O B-LOC O O O O"),
+        ("وقتل صبي إثر سقوط قذيفة هاون على حي المعتصم بسامراء .", "O O O O O B-MISC O O B-LOC B-LOC O"),
+        ("كما زاد الخام الامريكي في بورصة نايمكس 04ر0 دولار الي 49ر61 دولار .",
+         "O O O O O O B-LOC O B-MISC O O B-MISC O"),
+    ]
+    tagger = load_tagger()
+    for text, tags in cases:
+        assert tagger.tag(text.split()) == tags.split()
+
+
+def test_tagger_forgets_words_past_its_cache_size(monkeypatch):
+    import rasd.ner.tagger as tagger_module
+
+    doc = [
+        "وقال وزير الخارجية البرازيلي أنطونيو باتريوتا إن بلاده تدعم الاتفاق".split(),
+        "وتعهد باتريوتا بدعم المفاوضات".split(),
+    ]
+    expected = load_tagger().tag_many(doc)
+    monkeypatch.setattr(tagger_module, "CACHE_SIZE", 4)  # fewer than one sentence's words
+    small = Tagger()
+    assert small.tag_many(doc) == expected
+    assert small.tag(doc[1]) == load_tagger().tag(doc[1])  # after forgetting the first document's words
+    assert small.tag_many(doc) == expected
+
+
+def test_documents_tagged_together_as_one_by_one():
+    tagger = load_tagger()
+    docs = [
+        [["وقال", "الرئيس", "جاك", "شيراك"], [], ["في", "باريس"]],
+        [["وصل", "باتريوتا", "إلى", "القاهرة"]],
+        [],
+    ]
+    assert tagger.tag_documents(docs) == [tagger.tag_many(d) for d in docs]
+
+
 # ---------------------------------------------------------------- commands
 
 
@@ -263,6 +468,20 @@ def test_run_tag_writes_token_tab_tag_lines():
     assert [[ln.split("\t")[0] for ln in b] for b in lines] == [["وقال", "الرئيس", "جورج", "بوش"], ["في", "موسكو"]]
     assert all(len(ln.split("\t")) == 2 for b in lines for ln in b)
     assert lines[0][2].endswith("\tB-PERS") and lines[1][1].endswith("\tB-LOC")
+
+
+def test_run_tag_in_small_chunks_gives_the_same_output(monkeypatch):
+    import rasd.ner.commands as commands
+
+    sentences = ["وقال الرئيس جورج بوش", "في موسكو", "وتعهد باتريوتا بدعم المفاوضات"]
+    document = "-DOCSTART- O\n\n" + "\n\n".join(s.replace(" ", "\n") for s in sentences) + "\n\n"
+    whole = io.StringIO()
+    run_tag(io.StringIO(document * 3), whole)
+    monkeypatch.setattr(commands, "CHUNK_TOKENS", 3)  # each document tagged apart
+    chunked = io.StringIO()
+    run_tag(io.StringIO(document * 3), chunked)
+    assert chunked.getvalue() == whole.getvalue()
+    assert whole.getvalue().count("\n\n") == 9
 
 
 def test_run_eval_scores_a_gold_file(tmp_path):

@@ -14,14 +14,16 @@ organization name are kept as well (روسيا in مجلس روسيا - النا
 from __future__ import annotations
 
 from rasd.document import Document, Mention
-from rasd.ner.gazetteer import find_known_names
-from rasd.ner.rules import find_cued_names
 
 MODEL_TYPES = {"PERS": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
 
 
 def recognize(doc: Document) -> None:
     """Fill `doc.mentions`, sorted by position, without overlaps."""
+    # imported here: `rasd tag` needs the statistical tagger only, not the knowledge base these load
+    from rasd.ner.gazetteer import find_known_names
+    from rasd.ner.rules import find_cued_names
+
     known = find_known_names(doc)
     model = _model_mentions(doc)
     chosen = _prefer_longer_person_names(known.confident, model)

@@ -22,6 +22,7 @@ from rasd.errors import InputError
 _TAG_RE = re.compile(r"^(?:O|[BI]-[^\s-][^\s]*)$")
 # Invisible marks that may stick to a token's edges; they carry no letters.
 _MARKS = "\u200e\u200f\ufeff\u200b\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_HAS_MARK = re.compile(f"[{_MARKS}]").search
 
 
 @dataclass
@@ -91,8 +92,9 @@ def _parse(lines: Iterable[str], label: str, require_tags: bool) -> Iterator[Sen
     for number, raw in enumerate(lines, 1):
         if "\x00" in raw:
             raise InputError(label, "binary data (NUL byte); expected one token per line", number)
-        cols = [c.strip(_MARKS) for c in raw.split()]
-        cols = [c for c in cols if c]
+        cols = raw.split()
+        if _HAS_MARK(raw):
+            cols = [c for c in (c.strip(_MARKS) for c in cols) if c]
         if not cols or cols[0] == "-DOCSTART-":
             if tokens:
                 yield _sentence(tokens, tags, doc)

@@ -9,24 +9,27 @@ cluster with surnames the model saw. Cue words (titles before person names,
 words before places and organizations) are derived from training statistics.
 The same descriptions of the two words on either side are added.
 
-Features of a word do not depend on its sentence, so they are computed once
-per distinct word and cached; a sentence's features are concatenations.
+Features of a word do not depend on its sentence. `Featurizer.columns`
+computes them for a batch of words at once, template by template (the fast
+tagger turns each column into weight-row numbers); `describe` and `sentence`
+spell the same features out as crfsuite strings, for training.
 """
 
 from __future__ import annotations
 
 import gzip
-from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+import numpy as np
+
 from rasd.text import clitic_splits, normalize
 
-# word → (count in the cluster corpus, cluster ids from coarse to fine)
-Lexicon = dict[str, tuple[int, tuple[str, ...]]]
 # known name (normalized words, space-joined) → its type
 Gazetteer = dict[str, str]
+# the readings of a token that start a known name
+Starts = tuple[str, ...]
 
 CACHE_SIZE = 50_000
 OFFSETS = (-2, -1, 1, 2)
@@ -34,34 +37,94 @@ OFFSETS = (-2, -1, 1, 2)
 PREFIX = {off: f"{off:+d}" for off in OFFSETS}
 # What stands beyond the sentence's edges, as a neighbour.
 EDGE = {-2: ["w=<s>"], -1: ["w=<s>"], 1: ["w=</s>"], 2: ["w=</s>"]}
+BIAS = "b"
+# What the first pass said about a stem elsewhere in the document (`d=` features), by code: see `doc_types`.
+NOT_ELSEWHERE, PLAIN = 0, 1
 
 
-def load_lexicon(path: Path) -> Lexicon:
-    """Read a `word<TAB>count<TAB>cluster...` table (optionally gzipped)."""
-    opener = gzip.open if path.suffix == ".gz" else open
-    lex: Lexicon = {}
-    with opener(path, "rt", encoding="utf-8") as f:
-        for line in f:
-            word, count, *clusters = line.rstrip("\n").split("\t")
-            lex[word] = (int(count), tuple(clusters))
-    return lex
+class Lexicon:
+    """The word table: each normalized word's frequency and cluster ids, coarse to fine.
+
+    Held as arrays, the words sorted (a batch of words is found with one
+    binary search, `rows`), so that the ~91k-word table loads in a few
+    milliseconds: no Python object per word. Row -1 stands for words the
+    table lacks (count 0, no clusters). Cluster ids are stored as codes into
+    `values`, one list of id strings per level.
+    """
+
+    def __init__(self, words: np.ndarray, counts: np.ndarray, codes: np.ndarray, values: list[list[str]]) -> None:
+        self.words = words
+        self.counts = np.append(counts, 0)
+        self.codes = np.vstack([codes, np.full((1, len(values)), -1, codes.dtype)])
+        self.values = values
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[tuple[str, int, Sequence[str]]]) -> Lexicon:
+        """From (word, count, cluster ids) triples."""
+        rows = sorted(entries)
+        levels = max((len(c) for _w, _n, c in rows), default=0)
+        if any(len(c) != levels for _w, _n, c in rows):
+            raise ValueError("every word needs the same number of cluster ids")
+        values = [sorted({c[level] for _w, _n, c in rows}) for level in range(levels)]
+        code_of = [{v: i for i, v in enumerate(vs)} for vs in values]
+        codes = np.array([[code_of[level][v] for level, v in enumerate(c)] for _w, _n, c in rows], np.int32)
+        words = np.array([w for w, _n, _c in rows], dtype=str)
+        return cls(words, np.array([n for _w, n, _c in rows], np.int64), codes.reshape(len(rows), levels), values)
+
+    @classmethod
+    def read_table(cls, path: Path) -> Lexicon:
+        """A `word<TAB>count<TAB>cluster...` table (optionally gzipped), as `scripts/ner_clusters.py` writes."""
+        opener = gzip.open if path.suffix == ".gz" else open
+        with opener(path, "rt", encoding="utf-8") as f:
+            rows = [line.rstrip("\n").split("\t") for line in f]
+        return cls.from_entries((w, int(c), ids) for w, c, *ids in rows)
+
+    def save(self, path: Path) -> None:
+        """Write as .npz (uncompressed: it loads at disk speed): words, counts, cluster codes, cluster ids."""
+        if any("\t" in v or "\n" in v for vs in self.values for v in vs):
+            raise ValueError("a cluster id contains a tab or a line break")
+        values = "\n".join("\t".join(vs) for vs in self.values)
+        np.savez(path, words=self.words, counts=self.counts[:-1], codes=self.codes[:-1], values=np.array(values))
+
+    @classmethod
+    def load(cls, path: Path) -> Lexicon:
+        with np.load(path) as z:
+            levels = z["codes"].shape[1]
+            values = [line.split("\t") for line in str(z["values"]).split("\n")][:levels]
+            return cls(z["words"], z["counts"], z["codes"], values)
+
+    def rows(self, words: Sequence[str]) -> np.ndarray:
+        """Each word's row (-1 where the table lacks it)."""
+        if not len(self.words) or not words:
+            return np.full(len(words), -1, np.intp)
+        query = np.array(words, dtype=self.words.dtype)  # cut to the longest word's length: no cast of the table
+        fits = np.fromiter(map(len, words), np.intp, len(words)) <= self.words.dtype.itemsize // 4
+        at = np.minimum(self.words.searchsorted(query), len(self.words) - 1)
+        return np.where((self.words[at] == query) & fits, at, -1)
 
 
-def shape(token: str) -> str:
-    """Character classes of `token`, runs collapsed: a Arabic, l Latin, d digit, p other."""
-    out = []
-    for ch in token:
-        if "\u0600" <= ch <= "\u06ff":
-            c = "a"
-        elif ch.isdigit():
-            c = "d"
-        elif ch.isalpha():
-            c = "l"
-        else:
-            c = "p"
-        if not out or out[-1] != c:
-            out.append(c)
-    return "".join(out)
+class Analysis(NamedTuple):
+    """A token read through the word table."""
+
+    norm: str
+    prefix: str
+    stem: str
+    splits: tuple[tuple[str, str], ...]  # every (proclitics, stem) reading `clitic_splits` offers
+
+
+class Analyses(NamedTuple):
+    """`Analysis` of a batch of tokens, field by field."""
+
+    norms: list[str]
+    prefixes: list[str]
+    stems: list[str]
+    splits: list[tuple[tuple[str, str], ...]]
+    rows: np.ndarray  # each stem's row in the word table (-1: not there)
+    norm_rows: np.ndarray  # each normalized form's row there
+
+    def take(self, which: Sequence[int]) -> Analyses:
+        """The analyses of the words at positions `which`."""
+        return Analyses(*([field[i] for i in which] for field in self[:4]), self.rows[which], self.norm_rows[which])
 
 
 class Word(NamedTuple):
@@ -76,91 +139,140 @@ class Word(NamedTuple):
         return self.near if off in (-1, 1) else self.far
 
 
+# One feature template over a batch of words: each word's value (None: the word lacks the feature), or,
+# for cluster templates, the cluster level (the codes are in `Columns.clusters`, -1 where a word has none).
+Column = tuple[str, "list[str | None] | int"]
+
+
+class Columns(NamedTuple):
+    """Features of a batch of words by template, each part in the order `describe` lists them."""
+
+    own: list[Column]  # after the bias feature, which every word has
+    near: list[Column]
+    far: list[Column]
+    clusters: np.ndarray  # [words, levels] cluster codes
+
+
 class Featurizer:
-    """Turns sentences of surface tokens into crfsuite feature lists.
+    """Turns tokens into features: by template for a batch of words, or as crfsuite strings.
 
     A token's features come in three parts, which the fast tagger scores
-    separately: its word's (`describe`, the same wherever the word occurs),
-    the names it is part of (`name_features`, from the gazetteers) and, in the
-    second pass, the document (`document_features`).
+    separately: its word's (`columns`, `describe`: the same wherever the word
+    occurs), the names it is part of (`name_features`, from the gazetteers)
+    and, in the second pass, the document (`doc_types`).
     """
 
     def __init__(self, lexicon: Lexicon, cues: dict[str, str], gazetteers: dict[str, Gazetteer] | None = None) -> None:
-        self._lex = lexicon
+        self.lexicon = lexicon
         self._cues = cues
-        # per gazetteer (its feature name): the names, and first word → most words of a name starting with it
-        self._gaz: list[tuple[str, Gazetteer, dict[str, int]]] = []
+        # per gazetteer (its feature name): the names, and every name's word prefixes (the name included)
+        self.gazetteers: list[tuple[str, Gazetteer, set[str]]] = []
         for feature, names in (gazetteers or {}).items():
-            first: dict[str, int] = {}
+            prefixes = set(names)
             for name in names:
-                words = name.count(" ") + 1
-                head = name.split(" ", 1)[0]
-                if first.get(head, 0) < words:
-                    first[head] = words
-            self._gaz.append((feature, names, first))
-        self._cache: dict[str, tuple[str, str, str, tuple[str, ...]]] = {}
+                while (cut := name.rfind(" ")) > 0:
+                    name = name[:cut]
+                    prefixes.add(name)
+            self.gazetteers.append((feature, names, prefixes))
+        self._cache: dict[str, Analysis] = {}
 
     def stem(self, norm: str) -> tuple[str, str]:
         """(proclitics, stem): the reading of `norm` whose stem the lexicon has seen most."""
         return self.analyze(norm)[1:3]
 
-    def analyze(self, token: str) -> tuple[str, str, str, tuple[str, ...]]:
-        """(normalized form, proclitics, stem, every stem `clitic_splits` offers), cached per token."""
+    def analyze(self, token: str) -> Analysis:
+        """`analyze_many` of one token, cached."""
         cached = self._cache.get(token)
-        if cached is not None:
-            return cached
-        norm = normalize(token) or token
-        splits = clitic_splits(norm)
-        best, best_count = ("", norm), self._lex.get(norm, (0,))[0]
-        for prefix, stem in splits[1:]:
-            count = self._lex.get(stem, (0,))[0]
-            if count > best_count:
-                best, best_count = (prefix, stem), count
-        if len(self._cache) >= CACHE_SIZE:
-            self._cache.clear()
-        cached = self._cache[token] = (norm, *best, tuple(stem for _p, stem in splits))
+        if cached is None:
+            if len(self._cache) >= CACHE_SIZE:
+                self._cache.clear()
+            a = self.analyze_many([token])
+            cached = self._cache[token] = Analysis(a.norms[0], a.prefixes[0], a.stems[0], a.splits[0])
         return cached
 
+    def analyze_many(self, tokens: Sequence[str]) -> Analyses:
+        """Each token's normalized form and its reading (proclitics, stem) whose stem is most frequent.
+
+        Ties go to the earlier reading in `clitic_splits` order (the whole word first).
+        """
+        norms = [normalize(t) or t for t in tokens]
+        splits = list(map(clitic_splits, norms))
+        rows = self.lexicon.rows([stem for split in splits for _p, stem in split])
+        count = self.lexicon.counts[rows]
+        sizes = np.fromiter(map(len, splits), np.intp, len(splits))
+        starts = np.cumsum(sizes) - sizes
+        most = np.repeat(np.maximum.reduceat(count, starts), sizes) if len(count) else count
+        top = np.flatnonzero(count == most)
+        owner = np.repeat(np.arange(len(splits)), sizes)[top]
+        chosen = top[np.diff(owner, prepend=-1) > 0]  # the first best reading of each word
+        best = [split[c] for split, c in zip(splits, (chosen - starts).tolist(), strict=True)]
+        return Analyses(norms, [b[0] for b in best], [b[1] for b in best], splits, rows[chosen], rows[starts])
+
+    def columns(self, words: Analyses) -> Columns:
+        """The sentence-independent features of the analyzed words, template by template."""
+        lex = self.lexicon
+        norms, stems, rows = words.norms, words.stems, words.rows
+        split = [stem != norm for stem, norm in zip(stems, norms, strict=True)]
+        shapes = shape_many(norms)
+        cue = self._cues.get
+        cues = [cue(s) or cue(n) for s, n in zip(stems, norms, strict=True)]
+        s = [stem if d else None for stem, d in zip(stems, split, strict=True)]
+        p = [prefix if d else None for prefix, d in zip(words.prefixes, split, strict=True)]
+        clusters: list[Column] = [(f"k{level}", level) for level in range(len(lex.values))]
+        own: list[Column] = [
+            ("w", norms),
+            ("sh", shapes),
+            ("f", [str(c.bit_length()) for c in lex.counts[rows].tolist()]),
+            ("s", s),
+            ("p", p),
+            ("n", [str(min(len(x), 12)) for x in stems]),
+        ]
+        own += [(f"p{k}", [x[:k] if len(x) > k else None for x in stems]) for k in (2, 3, 4)]
+        own += [(f"x{k}", [x[-k:] if len(x) > k else None for x in stems]) for k in (1, 2, 3, 4)]
+        own += [*clusters, ("q", cues)]
+        near: list[Column] = [("w", norms), ("sh", shapes), *clusters, ("s", s), ("p", p), ("q", cues)]
+        far: list[Column] = [("w", stems), *clusters[1:], ("q", cues)]
+        return Columns(own, near, far, lex.codes[rows])
+
     def describe(self, token: str) -> Word:
-        """The features of a token that do not depend on its sentence."""
-        norm, prefix, stem, _readings = self.analyze(token)
-        count, clusters = self._lex.get(stem, (0, ()))
-        sh = shape(norm)
-        cue = self._cues.get(stem) or self._cues.get(norm)
-        own = ["b", "w=" + norm, "sh=" + sh, "f=" + str(count.bit_length())]
-        if stem != norm:
-            own.append("s=" + stem)
-            own.append("p=" + prefix)
-        n = len(stem)
-        own.append("n=" + str(min(n, 12)))
-        for k in (2, 3, 4):
-            if n > k:
-                own.append(f"p{k}={stem[:k]}")
-        for k in (1, 2, 3, 4):
-            if n > k:
-                own.append(f"x{k}={stem[-k:]}")
-        own.extend(f"k{i}={c}" for i, c in enumerate(clusters))
-        if cue:
-            own.append("q=" + cue)
-        near = ["w=" + norm, "sh=" + sh] + [f"k{i}={c}" for i, c in enumerate(clusters)]
-        if stem != norm:
-            near += ["s=" + stem, "p=" + prefix]
-        far = ["w=" + stem] + [f"k{i}={c}" for i, c in enumerate(clusters[1:], 1)]
-        if cue:
-            near.append("q=" + cue)
-            far.append("q=" + cue)
-        return Word(own, near, far)
+        """The features of a token that do not depend on its sentence, as strings."""
+        cols = self.columns(self.analyze_many([token]))
+        own, near, far = (self._strings(part, cols.clusters[0]) for part in cols[:3])
+        return Word([BIAS, *own], near, far)
+
+    def _strings(self, part: list[Column], codes: np.ndarray) -> list[str]:
+        out = []
+        for template, values in part:
+            if isinstance(values, int):
+                code = codes[values]
+                value = self.lexicon.values[values][code] if code >= 0 else None
+            else:
+                value = values[0]
+            if value is not None:
+                out.append(f"{template}={value}")
+        return out
+
+    def name_starts(self, splits: Sequence[tuple[tuple[str, str], ...]]) -> list[list[Starts]]:
+        """Per gazetteer, the stems of each token's readings (`clitic_splits`) that may start one of its names."""
+        flat = [stem for split in splits for _p, stem in split]
+        owner = [i for i, split in enumerate(splits) for _s in split]
+        out = []
+        for _feature, _names, prefixes in self.gazetteers:
+            starts: list[Starts] = [()] * len(splits)
+            for k in [k for k, stem in enumerate(flat) if stem in prefixes]:
+                starts[owner[k]] += (flat[k],)
+            out.append(starts)
+        return out
 
     def name_features(self, tokens: Sequence[str]) -> dict[int, list[str]]:
         """Gazetteer features by token index: `g=B-LOC` where a known name starts, and so on."""
         out: dict[int, list[str]] = {}
-        if self._gaz:
-            analyses = [self.analyze(t) for t in tokens]
-            norms = [a[0] for a in analyses]
-            readings = [a[3] for a in analyses]
-            for feature, names, first in self._gaz:
-                for i, tag in known_names(norms, names, first, readings):
-                    out.setdefault(i, []).append(f"{feature}={tag}")
+        analyses = [self.analyze(t) for t in tokens]
+        norms = [a.norm for a in analyses]
+        starts = self.name_starts([a.splits for a in analyses])
+        for (feature, names, prefixes), found in zip(self.gazetteers, starts, strict=True):
+            for i, tag in known_names(norms, names, prefixes, found):
+                out.setdefault(i, []).append(f"{feature}={tag}")
         return out
 
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
@@ -182,36 +294,27 @@ class Featurizer:
     def document_features(
         self, sentences: Sequence[Sequence[str]], first_pass: Sequence[Sequence[str]], window: int
     ) -> list[list[list[str]]]:
-        """Second-pass features: what the first pass said here and about the same stem nearby.
-
-        A name is often spelled out once (سيباستيان لوب) and then repeated
-        alone (لوب) where its context says little: each token learns which
-        type the first pass gave the same stem in the other sentences within
-        `window` sentences, and what the first pass said about it and its
-        neighbours.
-        """
-        stems = [[self.analyze(t)[2] for t in s] for s in sentences]
-        seen: dict[str, list[tuple[int, str]]] = {}  # stem → (sentence, first-pass type or O), in order
-        where: dict[str, list[int]] = {}  # stem → the sentences it occurs in, once per occurrence
-        for j, (sent_stems, tags) in enumerate(zip(stems, first_pass, strict=True)):
-            for stem, tag in zip(sent_stems, tags, strict=True):
-                seen.setdefault(stem, []).append((j, tag[2:] if tag != "O" else "O"))
-                where.setdefault(stem, []).append(j)
-        named = {stem for stem, occ in seen.items() if any(kind != "O" for _j, kind in occ)}
+        """Second-pass features (`l=`, `d=` and their neighbours'), as strings; see `doc_types`."""
+        kinds = sorted({t[2:] for tags in first_pass for t in tags if t != "O"})
+        kind_code = {k: i for i, k in enumerate(["O", *kinds])}
+        stem_ids: dict[str, int] = {}
+        stems = [stem_ids.setdefault(self.analyze(t).stem, len(stem_ids)) for s in sentences for t in s]
+        sentence = np.repeat(np.arange(len(sentences)), [len(s) for s in sentences])
+        kind = np.array([kind_code[t[2:] if t != "O" else "O"] for tags in first_pass for t in tags], np.int64)
+        names = doc_values(kinds)
+        codes = doc_types(np.array(stems, np.int64), sentence, kind, len(kinds), window)
+        doc = iter([names[c] for c in codes.tolist()])
         out = []
-        for i, (sent_stems, tags) in enumerate(zip(stems, first_pass, strict=True)):
-            doc = [
-                _doc_type(seen[stem], i, window) if stem in named else _plain(where[stem], i, window)
-                for stem in sent_stems
-            ]
-            n = len(sent_stems)
+        for tags in first_pass:
+            d = [next(doc) for _ in tags]
+            n = len(tags)
             feats = []
             for k in range(n):
-                f = ["l=" + tags[k], "d=" + doc[k]]
+                f = ["l=" + tags[k], "d=" + d[k]]
                 if k > 0:
-                    f += ["-1l=" + tags[k - 1], "-1d=" + doc[k - 1]]
+                    f += ["-1l=" + tags[k - 1], "-1d=" + d[k - 1]]
                 if k + 1 < n:
-                    f += ["+1l=" + tags[k + 1], "+1d=" + doc[k + 1]]
+                    f += ["+1l=" + tags[k + 1], "+1d=" + d[k + 1]]
                 feats.append(f)
             out.append(feats)
         return out
@@ -227,60 +330,114 @@ class Featurizer:
         ]
 
 
+class _CharClass(dict):
+    """Code point → its `shape` class letter, filled as characters come (a `str.translate` table)."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        c = "a" if "\u0600" <= ch <= "\u06ff" else "d" if ch.isdigit() else "l" if ch.isalpha() else "p"
+        self[code] = c
+        return c
+
+
+_CLASSES = _CharClass()
+_RUNS: dict[str, str] = {}  # class letters → runs collapsed
+
+
+def shape(token: str) -> str:
+    """Character classes of `token`, runs collapsed: a Arabic, l Latin, d digit, p other."""
+    return shape_many([token])[0]
+
+
+def shape_many(tokens: Sequence[str]) -> list[str]:
+    """`shape` of each token (the classes of a token are looked up in C; few class strings recur)."""
+    out = []
+    for classes in (t.translate(_CLASSES) for t in tokens):
+        runs = _RUNS.get(classes)
+        if runs is None:
+            runs = "".join(c for i, c in enumerate(classes) if not i or classes[i - 1] != c)
+            if len(_RUNS) < CACHE_SIZE:
+                _RUNS[classes] = runs
+        out.append(runs)
+    return out
+
+
 def known_names(
-    norms: Sequence[str], names: Gazetteer, first: dict[str, int], readings: Sequence[Sequence[str]]
+    norms: Sequence[str], names: Gazetteer, prefixes: set[str], starts: Sequence[Starts]
 ) -> list[tuple[int, str]]:
     """(token index, `B-TYPE` / `I-TYPE`) for the longest known names, left to right.
 
-    `norms` are the normalized tokens, `readings` each one's stems without
-    proclitics (`clitic_splits`): the first word of a name may carry them
-    (وبروسيا), the others are matched as they are. One-word names need three
-    letters or more.
+    `norms` are the normalized tokens, `starts` each one's readings that start
+    a name (`Featurizer.name_starts`): the first word of a name may carry
+    proclitics (وبروسيا), the others are matched as they are. A name is
+    sought only as far as the words stay a prefix of some name (`prefixes`).
+    One-word names need three letters or more.
     """
     out: list[tuple[int, str]] = []
-    i = 0
-    while i < len(norms):
+    free = 0  # tokens before this one are inside a name already found
+    size = len(norms)
+    for i in [i for i, readings in enumerate(starts) if readings]:
+        if i < free:
+            continue
         best = 0
         kind = ""
-        for stem in readings[i]:
-            longest = min(first.get(stem, 0), len(norms) - i)
-            for n in range(longest, best, -1):
-                found = names.get(" ".join([stem, *norms[i + 1 : i + n]]))
+        for stem in starts[i]:
+            keys = [stem]  # keys[k]: the first k + 1 words, while they begin some name
+            j = i + 1
+            while j < size and (key := keys[-1] + " " + norms[j]) in prefixes:
+                keys.append(key)
+                j += 1
+            for n in range(len(keys), best, -1):
+                found = names.get(keys[n - 1])
                 if found and (n > 1 or len(stem) >= 3):
                     best, kind = n, found
                     break
         if best:
             out.append((i, "B-" + kind))
             out.extend((j, "I-" + kind) for j in range(i + 1, i + best))
-            i += best
-        else:
-            i += 1
+            free = i + best
     return out
 
 
-def _plain(sentences: list[int], sentence: int, window: int) -> str:
-    """`_doc_type` of a stem the first pass never tagged: O if it occurs in another nearby sentence, else -."""
-    nearby = bisect_right(sentences, sentence + window) - bisect_left(sentences, sentence - window)
-    here = bisect_right(sentences, sentence) - bisect_left(sentences, sentence)
-    return "O" if nearby > here else "-"
+def doc_values(kinds: Sequence[str]) -> list[str]:
+    """The `d=` feature values by code (`doc_types`): -, O, each type, then each type/O."""
+    return ["-", "O", *kinds, *(k + "/O" for k in kinds)]
 
 
-def _doc_type(occurrences: list[tuple[int, str]], sentence: int, window: int) -> str:
-    """What the first pass called a stem in the other sentences within `window`.
+def doc_types(stems: np.ndarray, sentence: np.ndarray, kind: np.ndarray, n_types: int, window: int) -> np.ndarray:
+    """What the first pass called each token's stem in the other sentences within `window` of its own.
 
-    `-`: not there; `O`: never a name; a type: mostly that type; `TYPE/O`: that
-    type, but more often a plain word.
+    A name is often spelled out once (سيباستيان لوب) and then repeated alone
+    (لوب) where its context says little: the second pass learns from this
+    which type the same stem got nearby. Arguments are per token of one
+    document, in order: a stem id, the sentence number, the first pass's type
+    (0 for O, else t, 1 to `n_types`). Codes returned (`doc_values` names
+    them): NOT_ELSEWHERE when the stem is in no other sentence within the
+    window; PLAIN when it is, but the first pass never tagged it there; else
+    1 + t for the type t it got most often there (the first seen wins a tie),
+    or 1 + n_types + t when it was more often left untagged.
     """
-    lo = bisect_left(occurrences, (sentence - window, ""))
-    hi = bisect_right(occurrences, (sentence + window, "~"))
-    counts: dict[str, int] = {}
-    for j, kind in occurrences[lo:hi]:
-        if j != sentence:
-            counts[kind] = counts.get(kind, 0) + 1
-    if not counts:
-        return "-"
-    plain = counts.pop("O", 0)
-    if not counts:
-        return "O"
-    kind = max(counts, key=counts.__getitem__)
-    return kind if counts[kind] >= plain else kind + "/O"
+    n = len(stems)
+    if not n:
+        return np.zeros(0, np.int64)
+    width = int(sentence.max()) + 1
+    key = stems * width + sentence
+    order = np.argsort(key, kind="stable")  # occurrences by stem, then sentence, then position
+    okey = key[order]
+    # in `order`: the token's own sentence's occurrences of its stem, and those of the window's sentences
+    own_lo, own_hi = np.searchsorted(okey, key, "left"), np.searchsorted(okey, key, "right")
+    lo = np.searchsorted(okey, stems * width + np.maximum(sentence - window, 0), "left")
+    hi = np.searchsorted(okey, stems * width + np.minimum(sentence + window, width - 1), "right")
+    is_kind = kind[order][:, None] == np.arange(n_types + 1)
+    seen = np.zeros((n + 1, n_types + 1), np.int64)  # occurrences of each type before each position
+    np.cumsum(is_kind, axis=0, out=seen[1:])
+    counts = seen[hi] - seen[lo] - seen[own_hi] + seen[own_lo]
+    plain, typed = counts[:, 0], counts[:, 1:]
+    # the first occurrence of each type at or after each position
+    at = np.where(is_kind[:, 1:], np.arange(n)[:, None], n)
+    following = np.vstack([np.minimum.accumulate(at[::-1], axis=0)[::-1], np.full(n_types, n)])
+    first = np.where(following[lo] < own_lo[:, None], following[lo], following[own_hi])
+    top = typed.max(axis=1) if n_types else np.zeros(n, np.int64)
+    best = np.argmin(np.where(typed == top[:, None], first, n + 1), axis=1) + 1 if n_types else top
+    out = np.where(counts.sum(axis=1) > 0, PLAIN, NOT_ELSEWHERE)
+    return np.where(top > 0, np.where(top >= plain, 1 + best, 1 + n_types + best), out)

@@ -27,6 +27,7 @@ _MIN_SINGLE_TOKEN_LEN = 3
 _GENERATED_PLACE = "rasd:loc:gn"  # ids of the thousands of minor places taken from GeoNames
 _CONTAINER_TYPES = {"ORG"}
 _NESTED_TYPES = {"LOC", "ORG"}
+_CACHE_SIZE = 100_000  # words whose readings are remembered
 
 
 @cache
@@ -44,28 +45,57 @@ class KnownNames:
     nested: list[Mention] = field(default_factory=list)
 
 
+class _AliasIndex:
+    """The word prefixes of every alias key (the keys included), and per word the readings that start one.
+
+    A name is sought only as far as its words stay a prefix of some alias.
+    Readings are cached per normalized word: most words start no alias.
+    """
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.prefixes = set(kb.alias_keys())
+        for key in list(self.prefixes):
+            while (cut := key.rfind(" ")) > 0:
+                key = key[:cut]
+                self.prefixes.add(key)
+        self.known_starts: dict[str, tuple[tuple[str, str], ...]] = {}  # norm → `starts(norm)`
+
+    def starts(self, norm: str) -> tuple[tuple[str, str], ...]:
+        """The (proclitics, stem) readings of a word whose stem begins an alias; a demonym never loses ال."""
+        found = self.known_starts.get(norm)
+        if found is None:
+            if len(self.known_starts) >= _CACHE_SIZE:
+                self.known_starts.clear()
+            found = self.known_starts[norm] = tuple(
+                (prefix, stem)
+                for prefix, stem in clitic_splits(norm)
+                if stem in self.prefixes and not (prefix.endswith("ال") and self.kb.demonym(stem))
+            )
+        return found
+
+
 @cache
-def _first_token_index(kb: KnowledgeBase) -> dict[str, int]:
-    """First word of every alias → the most words an alias starting with it has."""
-    index: dict[str, int] = {}
-    for key in kb.alias_keys():
-        words = key.split(" ")
-        if index.get(words[0], 0) < len(words):
-            index[words[0]] = len(words)
-    return index
+def _alias_index(kb: KnowledgeBase) -> _AliasIndex:
+    return _AliasIndex(kb)
 
 
 def find_known_names(doc: Document, kb: KnowledgeBase | None = None) -> KnownNames:
     """Mentions of every knowledge-base name in the document, longest match first."""
     kb = kb or load_kb()
-    index = _first_token_index(kb)
+    index = _alias_index(kb)
     ambiguous = ambiguous_names()
     found = KnownNames()
+    known = index.known_starts
     for sent in doc.sentences:
         tokens = doc.tokens[sent.token_start : sent.token_end]
         i = 0
         while i < len(tokens):
-            match = _match_at(tokens, i, kb, index)
+            norm = tokens[i].norm
+            starts = known.get(norm)
+            if starts is None:
+                starts = index.starts(norm)
+            match = _match_at(tokens, i, index) if starts else None
             if match is None:
                 i += 1
                 continue
@@ -73,7 +103,7 @@ def find_known_names(doc: Document, kb: KnowledgeBase | None = None) -> KnownNam
             if n > 1 or not _needs_model(key, mention, ambiguous):
                 found.confident.append(mention)
             if n > 1 and mention.type in _CONTAINER_TYPES:
-                inner = _nested(doc, tokens[i : i + n], kb, index, ambiguous)
+                inner = _nested(doc, tokens[i : i + n], index, ambiguous)
                 found.nested.extend(m for m in inner if not set(m.candidates) & set(mention.candidates))
             i += n
     return found
@@ -93,13 +123,12 @@ def _mention(doc: Document, tokens: list[Token], i: int, match: tuple[int, int, 
     return n, key, mention
 
 
-def _nested(doc: Document, tokens: list[Token], kb: KnowledgeBase, index: dict[str, int],
-            ambiguous: frozenset[str]) -> list[Mention]:
+def _nested(doc: Document, tokens: list[Token], index: _AliasIndex, ambiguous: frozenset[str]) -> list[Mention]:
     """Places and organizations named inside a longer organization name."""
     out = []
     j = 0
     while j < len(tokens):
-        match = _match_at(tokens[: len(tokens) if j else len(tokens) - 1], j, kb, index)  # not the whole name
+        match = _match_at(tokens[: len(tokens) if j else len(tokens) - 1], j, index)  # not the whole name
         if match is None:
             j += 1
             continue
@@ -111,27 +140,24 @@ def _nested(doc: Document, tokens: list[Token], kb: KnowledgeBase, index: dict[s
     return out
 
 
-def _match_at(tokens: list[Token], i: int, kb: KnowledgeBase, index: dict[str, int]) -> tuple | None:
+def _match_at(tokens: list[Token], i: int, index: _AliasIndex) -> tuple | None:
     """(tokens matched, proclitic letters to skip, alias key, entries) for the longest alias at token i."""
     best: tuple | None = None
-    for prefix, stem in clitic_splits(tokens[i].norm):
-        longest = index.get(stem)
-        if not longest or (best and longest <= best[0]):
-            continue
+    for prefix, stem in index.starts(tokens[i].norm):
+        keys = [stem]  # keys[k]: the first k + 1 words, while they begin some alias
+        j = i + 1
+        while j < len(tokens) and (key := keys[-1] + " " + tokens[j].norm) in index.prefixes:
+            keys.append(key)
+            j += 1
         article_dropped = prefix.endswith("ال")
-        if article_dropped and kb.demonym(stem):
-            continue  # السورية is "Syrian", not سورية (Syria)
-        for n in range(min(longest, len(tokens) - i), 0, -1):
-            if best and n <= best[0]:
-                break
-            key = " ".join([stem] + [t.norm for t in tokens[i + 1 : i + n]])
-            entries = kb.lookup(key)
+        for n in range(len(keys), best[0] if best else 0, -1):
+            entries = index.kb.lookup(keys[n - 1])
             if article_dropped:
                 entries = [e for e in entries if e.type != "PER"]
             if entries and (n > 1 or len(stem) >= _MIN_SINGLE_TOKEN_LEN):
                 # keep the article inside the mention: ال belongs to the name
                 skip = len(prefix) - 2 if article_dropped else len(prefix)
-                best = (n, skip, key, entries)
+                best = (n, skip, keys[n - 1], entries)
                 break
     return best
 

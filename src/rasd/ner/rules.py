@@ -52,6 +52,23 @@ _ROLE_AFTER = {"متحدث", "متحدثه", "وزير", "وزيره", "رئيس
 MAX_NAME_TOKENS = 4
 
 
+_SPEECH_CUE = "speech"
+
+
+class _Cues(dict):
+    """Normalized word → the role its title gives (`الرئيس`), _SPEECH_CUE for a speech verb, "" for neither."""
+
+    def __missing__(self, norm: str) -> str:
+        role = TITLES.get(strip_article(norm))
+        cue = role if role and norm.startswith(("ال", "وال", "نظير")) else _SPEECH_CUE if norm in _SPEECH else ""
+        if len(self) < 100_000:
+            self[norm] = cue
+        return cue
+
+
+_CUES = _Cues()
+
+
 def _is_name_word(tok: Token) -> bool:
     return tok.norm.isalpha() and len(tok.norm) >= 2 and tok.norm not in STOP and not tok.norm.startswith("ال")
 
@@ -64,17 +81,15 @@ def find_cued_names(doc: Document, taken: list[tuple[int, int]]) -> list[Mention
         occupied.update(range(s, e))
     for sent in doc.sentences:
         toks = doc.tokens[sent.token_start : sent.token_end]
-        for i, tok in enumerate(toks):
-            role = TITLES.get(strip_article(tok.norm))
-            if role and tok.norm.startswith(("ال", "وال", "نظير")):
+        for i in [i for i, tok in enumerate(toks) if _CUES[tok.norm]]:
+            role = _CUES[toks[i].norm]
+            if role != _SPEECH_CUE:
                 j = i + 1
                 while j < len(toks) and (toks[j].norm in _TITLE_COMPLEMENTS or _is_demonym_like(toks[j])):
                     j += 1
                 mention = _name_from(doc, toks, j, occupied, role)
-            elif tok.norm in _SPEECH:
-                mention = _name_before_role(doc, toks, i + 1, occupied)
             else:
-                continue
+                mention = _name_before_role(doc, toks, i + 1, occupied)
             if mention:
                 out.append(mention)
                 occupied.update(range(mention.start, mention.end))
