@@ -202,7 +202,12 @@ def main() -> None:
     ap.add_argument("--window", type=int, default=10, help="second pass: document window in sentences (0: none)")
     ap.add_argument("--out", type=Path, help="model folder (default: the package's, or build/ner/dev-model with --dev)")
     ap.add_argument("--export-only", action="store_true", help="no training: export the CRFs last trained")
+    ap.add_argument("--kb-names-only", action="store_true",
+                    help="only rewrite kb_names.tsv from the knowledge base (after editing its aliases; no training)")
     args = ap.parse_args()
+    if args.kb_names_only:
+        write_names(MODEL_DIR / "kb_names.tsv", kb_gazetteer())
+        return
 
     t0 = time.time()
     out = args.out or (CACHE / "dev-model" if args.dev else MODEL_DIR)
@@ -259,10 +264,15 @@ def prepare(args: argparse.Namespace, out: Path, train_set: list[Sentence]) -> F
     for feature, file in (("g", "kb_names.tsv"), ("h", "names.tsv")):
         (out / file).unlink(missing_ok=True)
         if lists[feature] is not None:
-            with open(out / file, "w", encoding="utf-8") as f:
-                f.writelines(f"{k}\t{v}\n" for k, v in sorted(lists[feature].items()))
+            write_names(out / file, lists[feature])
             gazetteers[feature] = load_names(out / file)
     return Featurizer(lexicon, cues, gazetteers)
+
+
+def write_names(path: Path, names: dict[str, str]) -> None:
+    """A `name<TAB>type` table, sorted, as `load_names` reads it."""
+    with open(path, "w", encoding="utf-8") as f:
+        f.writelines(f"{k}\t{v}\n" for k, v in sorted(names.items()))
 
 
 def check_export(crfs: list[Path], out: Path, sentences: list[Sentence], window: int) -> None:

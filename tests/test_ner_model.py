@@ -497,3 +497,14 @@ def test_run_eval_scores_a_gold_file(tmp_path):
     assert out.getvalue().startswith("processed 6 tokens with 3 gold entities")
     with pytest.raises(ValueError):
         run_eval(gold, io.StringIO(), format="xml")
+
+
+def test_the_shipped_kb_name_list_is_the_knowledge_base_of_today():
+    """The tagger reads the KB's names from a snapshot (fast start); an alias edit must refresh it."""
+    from rasd.ner.tagger import MODEL_DIR, kb_gazetteer, load_names
+
+    snapshot = load_names(MODEL_DIR / "kb_names.tsv")
+    live = kb_gazetteer()
+    changed = sorted(k for k in snapshot.keys() ^ live.keys())[:5] or sorted(
+        k for k in live if snapshot[k] != live[k])[:5]
+    assert not changed, f"kb_names.tsv is stale ({changed}...): run python scripts/train_ner.py --kb-names-only"
