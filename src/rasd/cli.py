@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import TextIO
 
@@ -87,7 +87,7 @@ def _documents(paths: Sequence[str], errors: list[str]) -> Iterator[Document | R
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from rasd.pipeline import DEFAULT_STAGES, Pipeline
+    from rasd.pipeline import DEFAULT_STAGES, AnalysisFailure, Pipeline
     from rasd.report import format_text
 
     published: date | None = parse_date(args.published, "--published") if args.published else None
@@ -96,18 +96,14 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     out = sys.stdout
     failures = 0
     collected: list[dict] = []  # json output is written once, as one object or an array
-    for item in _documents(args.paths, []):
-        if isinstance(item, Record):
+    for doc in pipeline.pipe(_with_date(_documents(args.paths, []), published)):
+        if isinstance(doc, Record):
             failures += 1
-            _report_error(out, fmt, item.id, str(item.error))
+            _report_error(out, fmt, doc.id, str(doc.error))
             continue
-        if item.published is None:
-            item.published = published
-        try:
-            doc = pipeline(item)
-        except Exception as exc:  # one bad article must not stop a corpus run
+        if isinstance(doc, AnalysisFailure):  # one bad article must not stop a corpus run
             failures += 1
-            _report_error(out, fmt, item.id, f"analysis failed: {type(exc).__name__}: {exc}")
+            _report_error(out, fmt, doc.doc.id, doc.message())
             continue
         if fmt == "jsonl":
             out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
@@ -119,6 +115,14 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         json.dump(collected[0] if len(collected) == 1 else collected, out, ensure_ascii=False, indent=2)
         out.write("\n")
     return 1 if failures else 0
+
+
+def _with_date(items: Iterable[Document | Record], published: date | None) -> Iterator[Document | Record]:
+    """The documents with `published` where their input gave no date."""
+    for item in items:
+        if isinstance(item, Document) and item.published is None:
+            item.published = published
+        yield item
 
 
 def _report_error(out: TextIO, fmt: str, doc_id: str | None, message: str) -> None:

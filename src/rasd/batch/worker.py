@@ -22,7 +22,7 @@ from distributed.diagnostics.plugin import WorkerPlugin
 from rasd.batch.output import PartitionResult, Row
 from rasd.batch.plan import Failure, Item, Lines, lines_items
 from rasd.document import Document
-from rasd.pipeline import Pipeline
+from rasd.pipeline import AnalysisFailure, Pipeline
 
 _PROBE = "قال وزير الخارجية في مؤتمر صحافي في موسكو أمس إن المحادثات كانت مثمرة."
 
@@ -57,18 +57,17 @@ def pipeline_error(dask_worker: Any) -> str | None:
 
 
 def analyze_items(items: Iterable[Item], pipeline: Pipeline, published: date | None) -> Iterator[Document | Failure]:
-    """Each article analyzed as `rasd analyze` does it, in input order; a failing one becomes a Failure."""
-    for item in items:
-        for article in lines_items(item) if isinstance(item, Lines) else (item,):
-            if isinstance(article, Failure):
+    """Each article analyzed as `rasd analyze` does it (in batches), in input order; a failing one becomes a Failure."""
+
+    def articles() -> Iterator[Document | Failure]:
+        for item in items:
+            for article in lines_items(item) if isinstance(item, Lines) else (item,):
+                if isinstance(article, Document) and article.published is None:
+                    article.published = published
                 yield article
-                continue
-            if article.published is None:
-                article.published = published
-            try:
-                yield pipeline(article)
-            except Exception as exc:  # one bad article must not stop a corpus run
-                yield Failure(article.id, f"analysis failed: {type(exc).__name__}: {exc}")
+
+    for result in pipeline.pipe(articles()):
+        yield Failure(result.doc.id, result.message()) if isinstance(result, AnalysisFailure) else result
 
 
 def analyze_partition(index: int, items: list[Item], stages: tuple[str, ...], published: date | None

@@ -13,25 +13,30 @@ organization name are kept as well (روسيا in مجلس روسيا - النا
 
 from __future__ import annotations
 
-from rasd.document import Document, Mention
+from rasd.document import Document, Mention, Token
 
 MODEL_TYPES = {"PERS": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
 
 
 def recognize(doc: Document) -> None:
     """Fill `doc.mentions`, sorted by position, without overlaps."""
+    recognize_many([doc])
+
+
+def recognize_many(docs: list[Document]) -> None:
+    """`recognize` for several documents; the tagger runs over all of them in one call."""
     # imported here: `rasd tag` needs the statistical tagger only, not the knowledge base these load
     from rasd.ner.gazetteer import find_known_names
     from rasd.ner.rules import find_cued_names
 
-    known = find_known_names(doc)
-    model = _model_mentions(doc)
-    chosen = _prefer_longer_person_names(known.confident, model)
-    _add_without_overlap(chosen, model)
-    _add_without_overlap(chosen, find_cued_names(doc, [(m.start, m.end) for m in chosen]))
-    chosen.extend(known.nested)
-    chosen.sort(key=lambda m: m.start)
-    doc.mentions = chosen
+    for doc, model in zip(docs, _model_mentions(docs), strict=True):
+        known = find_known_names(doc)
+        chosen = _prefer_longer_person_names(known.confident, model)
+        _add_without_overlap(chosen, model)
+        _add_without_overlap(chosen, find_cued_names(doc, [(m.start, m.end) for m in chosen]))
+        chosen.extend(known.nested)
+        chosen.sort(key=lambda m: m.start)
+        doc.mentions = chosen
 
 
 def _prefer_longer_person_names(known: list[Mention], model: list[Mention]) -> list[Mention]:
@@ -48,12 +53,17 @@ def _add_without_overlap(chosen: list[Mention], extra: list[Mention]) -> None:
             spans.append((m.start, m.end))
 
 
-def _model_mentions(doc: Document) -> list[Mention]:
+def _model_mentions(docs: list[Document]) -> list[list[Mention]]:
+    """The tagger's names in each document."""
     from rasd.ner.tagger import load_tagger
 
-    tagger = load_tagger()
-    sentences = [doc.tokens[s.token_start : s.token_end] for s in doc.sentences]
-    tags_per_sentence = tagger.tag_many([[t.text for t in toks] for toks in sentences])
+    per_doc = [[doc.tokens[s.token_start : s.token_end] for s in doc.sentences] for doc in docs]
+    tagged = load_tagger().tag_documents([[[t.text for t in toks] for toks in sents] for sents in per_doc])
+    return [_spans(doc, sents, tags) for doc, sents, tags in zip(docs, per_doc, tagged, strict=True)]
+
+
+def _spans(doc: Document, sentences: list[list[Token]], tags_per_sentence: list[list[str]]) -> list[Mention]:
+    """Mentions from BIO tags; an I- tag that does not continue its type starts nothing."""
     out: list[Mention] = []
     for toks, tags in zip(sentences, tags_per_sentence, strict=True):
         start = label = None
