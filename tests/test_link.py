@@ -35,6 +35,14 @@ def test_office_and_capital_named_by_a_demonym(text, published, mention, name_en
     assert by_text[mention].name_en == name_en
 
 
+def test_a_dual_office_names_both_holders():
+    _, by_text = entities("تحدثت الصحف عن مصالحة بين الرئيسين الروسي والبيلاروسي", "2010-12-11")
+    assert by_text["الرئيسين الروسي"].name_en == "Dmitry Medvedev"
+    assert by_text["البيلاروسي"].name_en == "Alexander Lukashenko" and by_text["البيلاروسي"].country == "BLR"
+    _, single = entities("التقى الرئيس الروسي والوفد البيلاروسي في موسكو", "2010-12-11")
+    assert "البيلاروسي" not in single and "الوفد البيلاروسي" not in single  # only a dual office has a second holder
+
+
 def test_no_office_holder_is_guessed_without_a_publication_date():
     doc, by_text = entities("استقبل الرئيس الروسي أمس وفدا تجاريا.")
     assert "الرئيس الروسي" not in by_text

@@ -51,6 +51,7 @@ _OFFICES: dict[str, tuple[str, ...]] = {
     "نائب رئيس الوزراء": ("deputy_prime_minister",), "نائب رئيس الحكومة": ("deputy_prime_minister",),
     **{w: _HEAD_OF_STATE for w in _COUNTERPART},
 }
+_DUAL_OFFICES = frozenset(strip_article(normalize(w)) for w in ("رئيسان", "رئيسين", "زعيمان", "زعيمين"))
 _STATE_WORDS = ("مملكة", "جمهورية", "دولة", "سلطنة", "إمارة")  # المملكة الأردنية → Jordan
 # `المملكة` alone: the kingdom the article is about; Saudi Arabia when it names none (Saudi press usage).
 _KINGDOM = strip_article(normalize("المملكة"))
@@ -406,11 +407,30 @@ class Linker:
                 if phrase.kind == "office":
                     if iso:
                         offices.append((start, finish, phrase, iso))
+                        second = self._second_office(stop, end, phrase)
+                        if second:
+                            offices.append(second)
+                            stop += 1
                 elif not self._phrase_entity(start, finish, phrase, iso):
                     i += 1
                     continue
                 i = stop
         return offices
+
+    def _second_office(self, j: int, end: int, phrase: _Phrase) -> tuple[int, int, _Phrase, str] | None:
+        """`الرئيسين الروسي والبيلاروسي`: a dual office's second demonym (token j, after و) names a second holder.
+
+        Whatever the tagger guessed for that lone adjective gives way to it.
+        """
+        if phrase.words[0] not in _DUAL_OFFICES or j >= end:
+            return None
+        tok = self.doc.tokens[j]
+        iso = self.phrases.word(tok.norm)[0]  # not self.demonyms: a tagger's PER guess there has hidden it
+        if not iso or not tok.norm.startswith("و"):
+            return None
+        for m in [m for m in self.doc.mentions if not m.entity_id and m.start < tok.end and tok.start < m.end]:
+            self.doc.mentions.remove(m)
+        return tok.start + 1, tok.end, phrase, iso
 
     def _phrase_at(self, i: int, end: int) -> tuple[int, _Phrase, str | None] | None:
         """(token after the phrase, phrase, demonym country) for the longest phrase starting at token i."""
