@@ -8,32 +8,41 @@ For each sentence, in one pass over its tokens:
 2. actors: linked entity mentions and generic actors (قوات الأمن العراقية، متظاهرون)
    become candidates, each with the preposition that governs it; coordinated names
    (ميدفيديف ونظيره الكازاخستاني نزاربايف، بين روسيا وبيلاروسيا) form groups;
-3. roles: for a verb, the subject is the free candidate right after it (VSO) or the
+3. topics: a verbal noun that is what a condemnation, demand, refusal, agreement or
+   protest is about (أدانت التفجير، طالب بالإفراج) is not an event of its own;
+4. roles: for a verb, the subject is the free candidate right after it (VSO) or the
    nearest before it in its clause (SVO), the target sits in the trigger's slots
    (direct object, مع، على، إلى...); for a verbal noun, a possessive pronoun
    (لقائهما), the genitive (إمداد كازاخستان), بين X و Y, then the clause's subject;
-4. modality, date, location and quantity from the words around the trigger (see
+5. modality, date, location and quantity from the words around the trigger (see
    `DATA_CARD.md` for the rules), a confidence score, and a precision gate;
-5. events that tell the same thing twice are merged, keeping every trigger as evidence.
+6. events that tell the same thing twice are merged, keeping every trigger as evidence;
+   a protest or an arrest nobody is named for is given the place's people or police.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from rasd.document import Actor, Document, Entity, Event, Mention, Quantity, Span, TimeExpr, Token
-from rasd.events.lexicon import ActorPhrase, Form, Lexicon, TriggerEntry, load_lexicon
+from rasd.events.lexicon import BOUNDARY, ActorPhrase, Form, Lexicon, TriggerEntry, load_lexicon
 from rasd.events.ontology import PLOVER_QUADS, SYMMETRIC, mode_of
 from rasd.text import clitic_splits, normalize, strip_article
 
-BOUNDARY = frozenset("،,؛;:.!?؟")
 GLUE = frozenset({"و", "،", ",", "-", "–", "كل", "من"})
 COMPLEMENTIZERS = frozenset(normalize(w) for w in ("أن", "إن", "أنه", "إنه", "أنها", "إنها", "أنهم", "بأن", "لأن"))
 RELATIVES = frozenset(normalize(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"))
 MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "CRIME", "SANCTION"})
-SPORTS_BLOCKED = MATERIAL_CONFLICT | {"THREATEN", "DISAPPROVE", "REJECT"}
-QUANTITY_CATEGORIES = MATERIAL_CONFLICT | {"AID", "RETREAT", "COOPERATE"}
-POLITICAL_ROLES = ("GOV", "MIL", "COP", "REB", "UAF", "OPP", "JUD", "LEG", "SPY", "IGO", "NGO")
+ACTORLESS = MATERIAL_CONFLICT | {"INVESTIGATE", "CONSULT"}  # a strong noun of these is news without its actors
+SPANS = frozenset(normalize(w) for w in ("سنوات", "أعوام", "عقود", "سنين"))  # habitual only after منذ
+# categories whose object is a topic, not an event told (أدان الهجوم، طالب بالإفراج، اتفقا على وقف إطلاق النار)
+TOPIC_TAKERS = frozenset({"DISAPPROVE", "PROTEST", "DEMAND", "REJECT", "AGREE", "THREATEN"})
+# who does it when no one is named: protesters are the place's people, arrests and inquiries its police
+IMPLIED_ROLES = {"PROTEST": "OPP", "COERCE": "COP", "INVESTIGATE": "COP"}
+CIVIL_VOICES = frozenset({"GOV", "LEG", "JUD", "OPP", "MED", "EDU", "NGO", "REL", "CVL"})
+QUANTITY_CATEGORIES = MATERIAL_CONFLICT | {"AID", "RETREAT", "COOPERATE", "AGREE"}
+POLITICAL_ROLES = ("GOV", "MIL", "COP", "REB", "UAF", "OPP", "JUD", "LEG", "SPY", "IGO", "NGO", "SET", "IMG")
 AGENT_ROLES = {"security": {"COP", "MIL", "GOV", "JUD", "SPY"}, "armed": {"MIL", "COP", "REB", "UAF", "SPY"}}
 TITLE_PLURALS = frozenset(normalize(w) for w in ("رؤساء", "الرؤساء", "الرئيسان", "الرئيسين", "وزراء", "الوزراء",
                                                  "وزيرا", "وزيري", "قادة", "القادة", "زعماء", "الزعماء"))
@@ -56,6 +65,7 @@ class Cand:
     role: str | None
     place: bool  # a city or region: a location unless it stands as subject or object
     prep: str | None = None
+    speaks: bool = True  # may act as a source: a country, a capital (موسكو رفضت), not a district (شهدت مدينة سيئون)
     group: int = -1
     via_demonym: bool = False
 
@@ -80,6 +90,8 @@ class Roles:
     source: Cand | None = None
     target: Cand | None = None
     by_slot: bool = False  # found through syntax (subject, slot, genitive, pronoun), not the fallback
+    owned: bool = False  # the source is the noun's own genitive or pronoun (احتجاج الحكومة), not the clause's subject
+    anchored: bool = False  # an actor found in the trigger's own slots, genitive or pronoun
 
 
 @dataclass(slots=True)
@@ -121,9 +133,9 @@ def find_triggers(toks: list[Token], lex: Lexicon) -> list[Match]:
     """The triggers of a sentence, left to right, longest first, each token used once."""
     used: set[int] = set()
     out: list[Match] = []
-    memo = lex._trigger_memo
+    get = lex._trigger_memo.get
     for i, tok in enumerate(toks):
-        hits = memo.get(tok.norm)
+        hits = get(tok.norm)
         if hits is None:
             hits = lex.trigger_hits(tok.norm)
         if not hits or i in used:
@@ -133,11 +145,19 @@ def find_triggers(toks: list[Token], lex: Lexicon) -> list[Match]:
             entry: TriggerEntry = form.item  # type: ignore[assignment]
             if not _prefix_fits(prefix, form, entry):
                 continue
+            if form.bare and not entry.companions and not _verb_context(toks, i, prefix, lex):
+                continue
+            if entry.adjective and (i - 1 in used or i - 2 in used):  # التظاهرات الاحتجاجية: the noun's adjective
+                continue
             tokens = _companions(toks, i, entry, lex)
             if tokens is None or _blocked(toks, i, tokens[-1], entry):
                 continue
+            if form.suffix == "ه" and tok.text.endswith("ة"):
+                continue  # إصابة is a noun, not أصاب + ه: the writer's ta marbuta says so
             if form.tense == "past" and "ل" in prefix:  # لبحث، للقاء: the verbal noun, not the verb
                 form = Form(entry, "noun", False, form.suffix)
+            elif form.tense == "past" and not form.passive and "\u064f" in tok.text and _marked_passive(tok.text):
+                form = Form(entry, "past", True, form.suffix)  # قُتل، اعتُقل: the text's own vowel says passive
             score = (len(entry.companions), entry.source == "rasd", entry.strength, -len(prefix))
             if best is None or score > best[0]:
                 best = (score, Match(i, tokens[-1], entry, form, prefix, tokens))
@@ -152,7 +172,20 @@ def _prefix_fits(prefix: str, form: Form, entry: TriggerEntry) -> bool:
     article = prefix.endswith("ال")
     if form.tense != "noun":  # verbs take و ف ل, never the article or ب/ك
         return not article and not any(c in prefix for c in "بك")
-    return not (entry.no_article and article)
+    return "ك" not in prefix and not (entry.no_article and article)  # كتفريق المظاهرات: "such as", no event
+
+
+def _verb_context(toks: list[Token], i: int, prefix: str, lex: Lexicon) -> bool:
+    """Whether a word that is also a noun (طالب، فجر) stands where a verb does: after و/ف, a particle, or a pause."""
+    if prefix in ("و", "ف") or i == 0 or toks[i - 1].text in BOUNDARY or toks[i - 1].text in "«\"“(":
+        return True
+    return "verb_intro" in lex.cue_kinds(toks[i - 1].norm)
+
+
+def _marked_passive(text: str) -> bool:
+    """A damma on the first letter (قُتل، وأُصيب): the writer marked a past verb passive."""
+    mark = text.find("\u064f")
+    return 0 < mark <= 2 and mark < len(text) - 2
 
 
 def _companions(toks: list[Token], i: int, entry: TriggerEntry, lex: Lexicon) -> tuple[int, ...] | None:
@@ -173,13 +206,22 @@ def _companions(toks: list[Token], i: int, entry: TriggerEntry, lex: Lexicon) ->
 
 
 def _blocked(toks: list[Token], i: int, e: int, entry: TriggerEntry) -> bool:
-    """A word the entry says must not follow it (within its clause, up to 6 words) or precede it."""
-    for tok in toks[e + 1 : e + 7] if entry.not_next else ():
+    """What the entry's flags rule out: a word after it (within its clause) or before it, a ب object
+    (يتظاهر بالانفتاح: pretends), or no word of its `ctx` near it (مسيرة needs احتجاجا، ضد...)."""
+    if not (entry.not_next or entry.no_b_next or entry.context or entry.not_prev):
+        return False
+    after = []
+    for tok in toks[e + 1 : e + 7]:
         if tok.text in BOUNDARY:
             break
-        if any(stem in entry.not_next for _p, stem in clitic_splits(tok.norm)):
-            return True
-    return bool(entry.not_prev and i > 0 and toks[i - 1].norm in entry.not_prev)
+        after.append({stem for _p, stem in clitic_splits(tok.norm)})
+    if entry.not_next and any(stems & entry.not_next for stems in after):
+        return True
+    if entry.no_b_next and e + 1 < len(toks) and toks[e + 1].norm[:1] == "ب" and len(toks[e + 1].norm) > 3:
+        return True
+    if entry.context and not any(stems & entry.context for stems in after):
+        return True
+    return bool(entry.not_prev and i > 0 and {st for _p, st in clitic_splits(toks[i - 1].norm)} & entry.not_prev)
 
 
 def _main_country(doc: Document) -> str | None:
@@ -196,29 +238,51 @@ class _SentenceCoder:
         self.doc, self.index, self.toks, self.info, self.lex = doc, index, toks, info, info.lex
         self.mentions = info.mentions.get(index, [])
         self.times = info.times.get(index, [])
-        self.time_tokens = {k for k, t in enumerate(toks) for x in self.times if x.start <= t.start < x.end}
-        self.cues: list[dict[str, str]] = [info.lex.cue_kinds(t.norm) for t in toks]
+        self.starts = [t.start for t in toks]
+        self.ends = [t.end for t in toks]
+        facts = [info.lex.token(t.norm) for t in toks]  # (cues, may name an actor, demonym, title) per token
+        self.cues, self.actorish, self.demonyms, self.titles = (list(x) for x in zip(*facts, strict=True))
+        self.kinds: dict[str, list[int]] = {}  # cue kind -> the tokens that carry it
+        for k, cues in enumerate(self.cues):
+            for kind in cues:
+                self.kinds.setdefault(kind, []).append(k)
+        self.time_tokens = {k for x in self.times for k in self._token_span(x.start, x.end)}
+        self.likenesses = set(self.kinds.get("likeness", ()))  # كتفريق المظاهرات: "such as", a kind of act
         self.clause = self._clauses()
         self.absorbed: set[int] = set()
-        self.cands = self._candidates()
-        self._group()
-        kinds = {k for c in self.cues for k in c}
-        self.sports, self.accident = "sports" in kinds, "accident" in kinds
+        self.person_tokens: set[int] = set()
+        self.named_tokens: set[int] = set()
+        self._country_marks: list[tuple[int, str]] | None = None
+        self._cands: list[Cand] | None = None
+        self.cand_at: dict[int, Cand] = {}
+        self.sports = len(self.kinds.get("sports", ())) >= 2  # one stadium shelled is no match report
+        self.accident = False
         self.trigger_tokens: set[int] = set()
         self.matches: list[Match] = []
+        self.topics: set[int] = set()  # heads of verbal nouns dropped as the topic of another act
+        self.topic_clauses: set[int] = set()  # relative clauses that describe such a topic
+
+    @property
+    def cands(self) -> list[Cand]:
+        """The actor candidates, found the first time a trigger needs its actors (most sentences never do)."""
+        if self._cands is None:
+            self._cands = self._candidates()
+            self.cand_at = {c.i: c for c in self._cands}
+            self._group()
+        return self._cands
 
     # -- token annotations ---------------------------------------------------------------
 
     def _clauses(self) -> list[int]:
         """A clause id per token: a new clause at punctuation, أن/إن, relatives and reporting verbs."""
+        cues = self.cues
+        starts = {k for k in self.kinds.get("clause", ()) if k} | {
+            k for k in self.kinds.get("verb", ()) if k and cues[k]["verb"] == "report"}
+        starts.update(k + 1 for k in self.kinds.get("pause", ()))
         ids, current = [], 0
-        for k, tok in enumerate(self.toks):
-            starts = tok.norm in COMPLEMENTIZERS or tok.norm in RELATIVES or self.cues[k].get("verb") == "report"
-            if starts and k:
-                current += 1
+        for k in range(len(self.toks)):
+            current += k in starts
             ids.append(current)
-            if tok.text in BOUNDARY:
-                current += 1
         return ids
 
     # -- actor candidates ----------------------------------------------------------------
@@ -243,23 +307,43 @@ class _SentenceCoder:
             code = entity.code or entity.country
             if place and entity.country and not entity.code:
                 code = entity.country + "GOV"
-            actor = Actor(m.text, m.start, m.end, entity.id, code, entity.country)
+            country = entity.country or (self._apposition_country(j) if entity.type == "PER" else None)
+            actor = Actor(m.text, m.start, m.end, entity.id, code, country)
             cand = Cand(i, j, actor, entity.type, _role_of(code, entity.country), place)
+            cand.speaks = not place or entity.subtype == "capital"
             cand.prep = self._prep(cand, self._mention_prefix(toks[i], m.start, entity))
             cands.append(cand)
             covered.update(range(i, j + 1))
+            self.named_tokens.update(range(i, j + 1))
+            if entity.type == "PER":
+                self.person_tokens.update(range(i, j + 1))
         cands.extend(self._generic_candidates(covered, cands))
         cands.sort(key=lambda c: c.i)
         return cands
 
+    def _apposition_country(self, j: int) -> str | None:
+        """A demonym in the apposition after a person's name (كومبا با، وزيرة الشباب الموريتانية)."""
+        commas = 0
+        for k in range(j + 1, min(j + 9, len(self.toks))):
+            text = self.toks[k].text
+            if text in BOUNDARY:
+                commas += 1
+                if text not in "،," or commas > 1:
+                    return None
+                continue
+            iso = self.demonyms[k]
+            if iso:
+                return iso
+        return None
+
     def _token_range(self, start: int, end: int) -> tuple[int | None, int]:
-        i = j = None
-        for k, tok in enumerate(self.toks):
-            if tok.end > start and tok.start < end:
-                if i is None:
-                    i = k
-                j = k
-        return i, j if j is not None else -1
+        """First and last token overlapping [start, end), or (None, -1)."""
+        i, j = bisect_right(self.ends, start), bisect_left(self.starts, end) - 1
+        return (i, j) if i <= j else (None, -1)
+
+    def _token_span(self, start: int, end: int) -> range:
+        """The tokens that start inside [start, end)."""
+        return range(bisect_left(self.starts, start), bisect_left(self.starts, end))
 
     def _mention_prefix(self, tok: Token, start: int, entity: Entity) -> str:
         """The proclitics a mention's first token carries before the name (وبروسيا → وب)."""
@@ -285,13 +369,15 @@ class _SentenceCoder:
                 if cues["prep"] == "من" and k > 0 and self.toks[k - 1].norm == "كل":
                     return None  # كل من X و Y: "both X and Y"
                 return cues["prep"]
-            if not self._is_title(k) and self.lex.demonym(self.toks[k].norm) is None and self.toks[k].text != "-":
+            if "media" in cues:  # لصحيفة الوئام، لوكالة الأنباء: the paper that reported it
+                return _clitic_prep(self.toks[k].norm)
+            if not (self._is_title(k) or self.demonyms[k] or self.toks[k].text in "-«“\""):
                 return None
             k -= 1
         return None
 
     def _is_title(self, k: int) -> bool:
-        return any(f.item.kind == "title" for _p, f in self.lex.lookup(self.lex.actors, self.toks[k].norm))
+        return self.titles[k]
 
     def _generic_candidates(self, covered: set[int], named: list[Cand]) -> list[Cand]:
         """Generic actors and titles with a demonym (الرئيسين الروسي والبيلاروسي → RUSGOV, BLRGOV)."""
@@ -300,16 +386,19 @@ class _SentenceCoder:
         named_at = {c.i: c for c in named}
         k = 0
         while k < len(toks):
-            if k in covered or not lex.names_actor(toks[k].norm):
-                k += 1
+            if k in covered or not self.actorish[k] or (
+                    k - 1 in self.person_tokens and toks[k].norm[:1] != "و"):
+                k += 1  # نادية الجندي: a surname, not a soldier
                 continue
             hit = self._actor_phrase(k)
             if hit is None:
                 k += self._orphan_demonym(k, covered, out)
                 continue
-            phrase, prefix, end = hit
+            phrase, prefix, end, suffix = hit
             demonyms = self._demonyms_after(end, covered)
             country = demonyms[0][1] if demonyms else phrase.country
+            if country is None and suffix in ("ه", "ها", "هم"):  # قواتها، برلمانها: the country the sentence is about
+                country = self._first_country(k, named)
             last = demonyms[0][0] if demonyms else end
             nxt = named_at.get(last + 1)
             if nxt is None and last + 2 < len(toks) and not lex.lookup(lex.triggers, toks[last + 1].norm):
@@ -317,6 +406,8 @@ class _SentenceCoder:
             if phrase.kind == "title" and nxt is not None and (nxt.etype in ("ORG", "LOC") or nxt.i == last + 1):
                 if not self._has_prep_between(last, nxt.i):
                     self.absorbed.update(range(k, last + 1))  # الرئيس ميدفيديف، وزيري دفاع روسيا: the name acts
+                    if demonyms and nxt.actor.country is None:  # وزير الاقتصاد الألماني سيغمار غابريال
+                        nxt.actor.country = demonyms[0][1]
                     k = last + 1
                     continue
             if nxt is not None and nxt.i == last + 1 and nxt.etype in ("ORG", "LOC") and nxt.actor.country:
@@ -331,9 +422,23 @@ class _SentenceCoder:
                 cand.via_demonym = bool(demonyms)
                 out.append(cand)
             k = (demonyms[-1][0] if demonyms else end) + 1
+        return self._appositions(out)
+
+    def _appositions(self, cands: list[Cand]) -> list[Cand]:
+        """Two generic actors side by side are one (المتمردين الحوثيين): the first, with the second's country."""
+        out: list[Cand] = []
+        for c in cands:
+            prev = out[-1] if out else None
+            if prev is not None and c.i == prev.j + 1 and prev.actor.country is None and c.actor.country and not c.prep:
+                prev.j, prev.actor.end = c.j, c.actor.end
+                prev.actor.text = self.doc.text[prev.actor.start : c.actor.end]
+                prev.actor.country, prev.actor.code = c.actor.country, c.actor.country + (prev.role or "")
+                continue
+            out.append(c)
         return out
 
-    def _actor_phrase(self, k: int) -> tuple[ActorPhrase, str, int] | None:
+    def _actor_phrase(self, k: int) -> tuple[ActorPhrase, str, int, str] | None:
+        """(phrase, proclitics, last token, possessive suffix) of the generic actor starting at token k."""
         best = None
         for prefix, form in self.lex.lookup(self.lex.actors, self.toks[k].norm):
             phrase: ActorPhrase = form.item  # type: ignore[assignment]
@@ -345,7 +450,7 @@ class _SentenceCoder:
                     break
             else:
                 if best is None or end > best[2]:
-                    best = (phrase, prefix, end)
+                    best = (phrase, prefix, end, form.suffix)
         return best
 
     def _demonyms_after(self, end: int, covered: set[int]) -> list[tuple[int, str]]:
@@ -353,7 +458,7 @@ class _SentenceCoder:
         out: list[tuple[int, str]] = []
         k = end + 1
         while k < len(self.toks) and k not in covered and len(out) < 4:
-            iso = self.lex.demonym(self.toks[k].norm)
+            iso = self.demonyms[k]
             if iso is None:
                 if out or k > end + 1 or self.toks[k].text in BOUNDARY:
                     break
@@ -370,8 +475,8 @@ class _SentenceCoder:
         tok = self.toks[k]
         if k in covered:
             return 1
-        iso = self.lex.demonym(tok.norm)
-        if iso and tok.norm.endswith(("ين", "ون")) and (k == 0 or self.lex.demonym(self.toks[k - 1].norm) is None):
+        iso = self.demonyms[k]
+        if iso and tok.norm.endswith(("ين", "ون")) and (k == 0 or self.demonyms[k - 1] is None):
             prev = self.toks[k - 1].norm if k else ""
             if k == 0 or not any(f.item.kind for _p, f in self.lex.lookup(self.lex.actors, prev)):
                 actor = Actor(tok.text, tok.start, tok.end, None, iso + "CVL", iso)  # العراقيين: Iraqis
@@ -379,7 +484,7 @@ class _SentenceCoder:
                 return 1
         if not tok.norm.startswith("و") or k == 0:
             return 1
-        if iso is None or self.lex.demonym(self.toks[k - 1].norm) is None:
+        if iso is None or self.demonyms[k - 1] is None:
             return 1
         actor = Actor(tok.text[1:], tok.start + 1, tok.end, None, iso + "GOV", iso)
         out.append(Cand(k, k, actor, "GEN", "GOV", False))
@@ -389,7 +494,8 @@ class _SentenceCoder:
         return any("prep" in self.cues[k] or self.toks[k].text in BOUNDARY for k in range(a + 1, b + 1))
 
     def _generic(self, i: int, j: int, phrase: ActorPhrase, country: str | None, prefix: str) -> Cand:
-        country = country or self._context_country(i)
+        before = self.demonyms[i - 1] if i else None  # معتقل فلسطيني مضرب: the apposition's
+        country = country or before or self._context_country(i)
         start = self.toks[i].start + _prefix_chars(self.toks[i].text, prefix)
         end = self.toks[j].end
         actor = Actor(self.doc.text[start:end], start, end, None, (country or "") + phrase.role, country)
@@ -397,20 +503,35 @@ class _SentenceCoder:
         cand.prep = self._prep(cand, prefix)
         return cand
 
+    def _countries(self) -> list[tuple[int, str]]:
+        """(token index, ISO3) of the places and demonyms the sentence names, in order (computed once)."""
+        if self._country_marks is None:
+            marks: list[tuple[int, str]] = []
+            for m in self.mentions:
+                entity = self.info.entity_of.get(m.entity_id or "")
+                if entity is None or entity.type != "LOC" or not entity.country:
+                    continue
+                k, _ = self._token_range(m.start, m.end)
+                if k is not None:
+                    marks.append((k, entity.country))
+            marks += [(k, iso) for k, iso in enumerate(self.demonyms)  # حزب الله اللبناني: the party's
+                      if iso and k - 1 not in self.named_tokens]
+            self._country_marks = sorted(marks)
+        return self._country_marks
+
     def _context_country(self, k: int) -> str | None:
-        """The country of the nearest place or country named in the sentence, else the article's."""
-        toks = self.toks
-        best = None
-        for m in self.mentions:
-            if m.entity_id is None or not (toks[0].start <= m.start < toks[-1].end):
-                continue
-            entity = self.info.entity_of.get(m.entity_id)
-            if entity is None or entity.type != "LOC" or not entity.country:
-                continue
-            distance = abs(m.start - toks[k].start)
-            if best is None or distance < best[0]:
-                best = (distance, entity.country)
-        return best[1] if best else self.info.main_country
+        """The country of the nearest place or demonym in the sentence, else the article's."""
+        marks = self._countries()
+        if not marks:
+            return self.info.main_country
+        return min(marks, key=lambda mark: (self.demonyms[mark[0]] is not None, abs(mark[0] - k)))[1]
+
+    def _first_country(self, k: int, named: list[Cand]) -> str | None:
+        """The first country named before token k, by a place, a demonym or a named actor: what a possessive
+        (وزارة الداخلية البحرينية ... قواتها، وبريطانيا ... برلمانها) refers back to."""
+        marks = [(n, iso) for n, iso in self._countries() if n < k]
+        marks += [(c.i, c.actor.country) for c in named if c.i < k and c.actor.country]
+        return min(marks)[1] if marks else self._context_country(k)
 
     def _group(self) -> None:
         """Coordinated candidates share a group id, and the first one's preposition."""
@@ -446,18 +567,27 @@ class _SentenceCoder:
         return c.prep is None and not self._is_location(c)
 
     def _subject_after(self, m: Match) -> Cand | None:
-        """The subject of a verb in VSO order: the first free actor, past adverbs, times and PPs only."""
+        """The subject of a verb in VSO order: the first free actor past adverbs, times, PPs and up to three
+        words of a title (استقبل المستشار بالديوان الملكي المشرف العام على مركز ... الدكتور X)."""
         k = m.h + 1
-        starts = {c.i: c for c in self.cands}
-        while k < len(self.toks) and k <= m.h + 7 and self.clause[k] == self.clause[m.h]:
+        starts = self.cand_at
+        words = 0
+        while k < len(self.toks) and k <= m.h + 14 and self.clause[k] == self.clause[m.h]:
             c = starts.get(k)
             if c is not None:
                 if self._free(c):
                     return c
                 k = c.j + 1
                 continue
-            if not self._skippable(k):
+            if k in m.tokens:  # ألقت الهند باللوم: the subject inside the trigger's words
+                k += 1
+                continue
+            if k in self.trigger_tokens or self.toks[k].text in BOUNDARY:
                 return None
+            if not self._skippable(k):
+                words += 1
+                if words > 3:
+                    return None
             k += 2 if "prep" in self.cues[k] and self.cues[k]["prep"] != "قبل" else 1
         return None
 
@@ -483,8 +613,9 @@ class _SentenceCoder:
 
     def _in_slot(self, m: Match, slot: str, exclude: set[int]) -> Cand | None:
         """The first actor after the trigger in a slot: its preposition, or one noun after it (على مواقع X)."""
+        reach = 24 if slot == "obj" else 12  # a verb's object may follow a long subject
         for c in self.cands:
-            if c.i <= m.h or c.i > m.e + 12 or c.group in exclude or self._is_location(c):
+            if c.i <= m.h or c.i > m.e + reach or c.group in exclude or self._is_location(c):
                 continue
             if self.clause[c.i] != self.clause[m.h] and slot != "بين":
                 continue
@@ -492,6 +623,10 @@ class _SentenceCoder:
                 return c
             if c.prep is None and slot != "obj" and c.i >= 2 and self.cues[c.i - 2].get("prep") == slot:
                 return c
+            if c.prep is None and slot != "obj" and _clitic_prep(self.toks[c.i - 1].norm) == slot:
+                return c  # أشاد بمقاتلي المقاومة: the preposition sits on the noun before the actor
+            if slot == "obj" and c.prep == "ل" and c.i - m.e == 2 and not self._has_prep_between(m.e, c.i - 1):
+                return c  # استهدف مواقع للحوثيين: the object is the actor's position
         return None
 
     def _genitive(self, m: Match) -> Cand | None:
@@ -528,17 +663,16 @@ class _SentenceCoder:
         entry, form = m.entry, m.form
         r = Roles()
         taken: set[int] = set()
-        if form.tense != "noun" and form.passive:
+        if entry.names_source:  # متظاهرون، المحتجين: the word is its own actor
+            r.source = next((c for c in self.cands if c.i <= m.h <= c.j), None)
+            r.owned = r.source is not None
+        elif entry.pos == "W":  # مطالبين، متهما: a participle describes the clause's subject
+            r.source = self._subject_before(m.h)
+        elif form.tense != "noun" and (form.passive or entry.victim or self._passive_reading(m)):
             r.target = self._subject_after(m)
-            r.source = next((c for c in self.cands if c.i > m.h and c.prep in ("قبل", "يد")), None)
+            r.source = self._agent_phrase(m)
         elif form.tense != "noun":
-            r.source = self._subject_before(m.h, antecedent=False)  # وكان تنظيم داعش هدد تركيا: SVO
-            if r.source is None:
-                r.source = self._subject_after(m)
-                if r.source and entry.agent and not _can_act(r.source, entry.agent):
-                    r.target, r.source = r.source, None
-            if r.source is None:
-                r.source = self._subject_before(m.h)  # موسكو التي امتنعت
+            self._verb_roles(m, r)
         else:
             if form.suffix:
                 r.source = self._antecedent(m.h, form.suffix in ("هما", "هم"))
@@ -546,9 +680,13 @@ class _SentenceCoder:
             if gen is not None:
                 if entry.gen_target or r.source is not None or (gen.place and entry.plover in MATERIAL_CONFLICT):
                     r.target = r.target or gen
-                else:
+                elif gen.speaks:
                     r.source = gen
+            r.source = r.source or self._agent_phrase(m)
+            r.owned = r.source is not None
+            r.source = r.source or self._from_phrase(m)
         r.by_slot = r.source is not None or r.target is not None
+        r.anchored = r.by_slot
         for c in (r.source, r.target):
             if c is not None:
                 taken.add(c.group)
@@ -556,7 +694,7 @@ class _SentenceCoder:
             for slot in entry.slots:
                 found = self._in_slot(m, slot, taken)
                 if found is not None:
-                    r.by_slot = True
+                    r.by_slot = r.anchored = True
                     pair = self.members(found)
                     if slot == "بين" and len(pair) >= 2:  # بين روسيا وبيلاروسيا
                         r.source, r.target = pair[0], pair[1]
@@ -573,6 +711,63 @@ class _SentenceCoder:
                 r.source = self._participants(m.h)
         return self._complete(r, entry)
 
+    def _verb_roles(self, m: Match, r: Roles) -> None:
+        """Subject and object of an active verb: a relative clause's antecedent, SVO, VSO, then the antecedent."""
+        antecedent = self._relative_antecedent(m.h)
+        if antecedent is not None:  # الملك عبد العزيز الذي زار مصر: the antecedent acts, مصر is the object
+            r.source, r.target = antecedent, self._subject_after(m)
+            return
+        r.source = self._subject_before(m.h, antecedent=False)  # وكان تنظيم داعش هدد تركيا: SVO
+        if r.source is None and self._pronoun_clause(m.h):  # أعلنت الوزارة ... وإنها اعتقلت: the same subject
+            r.source = next((self.members(c)[0] for c in self.cands if c.j < m.h and self._free(c)), None)
+        if r.source is None:
+            r.source = self._subject_after(m)
+            if r.source and m.entry.agent and not (_can_act(r.source, m.entry.agent) or self._speaks_out(m, r.source)):
+                r.target, r.source = r.source, None
+        if r.source is None:
+            r.source = self._subject_before(m.h)  # موسكو التي امتنعت
+
+    def _pronoun_clause(self, h: int) -> bool:
+        """Whether the verb's clause opens with أنه/إنها/أنهم right before it: its subject was named earlier."""
+        k = h - 1
+        return k >= 0 and "clause" in self.cues[k] and self.toks[k].norm.endswith(("ه", "ها", "هم"))
+
+    def _after_relative(self, h: int) -> bool:
+        return any(self.toks[k].norm in RELATIVES for k in range(max(0, h - 2), h))
+
+    def _relative_antecedent(self, h: int) -> Cand | None:
+        """The actor a relative pronoun right before the verb refers to, when the actor ends just before it
+        (عبد العزيز، رحمه الله، الذي زار); not for المنظومات التي امتنعت موسكو, whose clause has its subject."""
+        rel = next((k for k in range(h - 1, max(h - 3, -1), -1) if self.toks[k].norm in RELATIVES), None)
+        if rel is None:
+            return None
+        before = [c for c in self.cands if rel - 5 <= c.j < rel and self._free(c)]
+        if not before:
+            return None
+        between = [t.text for t in self.toks[before[-1].j + 1 : rel]]
+        if all(t in BOUNDARY for t in between) or (between[0] in "،," and between[-1] in "،,"):
+            return self.members(before[-1])[0]  # the name itself, or a name, a parenthesis, then الذي
+        return None
+
+    def _passive_reading(self, m: Match) -> bool:
+        """An unvowelled agent verb followed by a count reads as passive (قتل 21 شخصا، اعتقل 16 شخصا)."""
+        if not m.entry.agent or m.h + 1 >= len(self.toks) or self._after_relative(m.h):
+            return False
+        nxt = self.toks[m.h + 1]
+        return nxt.text.isdigit() or "count" in self.cues[m.h + 1]
+
+    def _agent_phrase(self, m: Match) -> Cand | None:
+        """The agent named by من قبل / على يد after a passive verb or a verbal noun."""
+        return next((c for c in self.cands if c.i > m.h and self.clause[c.i] == self.clause[m.h]
+                     and c.prep in ("قبل", "يد")), None)
+
+    def _from_phrase(self, m: Match) -> Cand | None:
+        """من + actor right after a verbal noun that takes no من complement: who did it (احتجاجات من جماعات)."""
+        if "من" in m.entry.slots:
+            return None
+        return next((c for c in self.cands if m.e < c.i <= m.e + 3 and c.prep == "من"
+                     and self.clause[c.i] == self.clause[m.h] and not self._is_location(c)), None)
+
     def _governed(self, m: Match) -> bool:
         """Whether a verbal noun is the object of an earlier trigger verb of another category (أدانت ... التفجير)."""
         return any(o.h < m.h and o.form.tense != "noun" and o.entry.plover != m.entry.plover
@@ -583,7 +778,11 @@ class _SentenceCoder:
         return next((self.members(c)[0] for c in self.cands if c.j < h and self._free(c)), None)
 
     def _complete(self, r: Roles, entry: TriggerEntry) -> Roles:
-        """Pairs for symmetric events; a source that is not the target; no self-targeting."""
+        """Pairs for symmetric events; a source that is not the target; no self-targeting; no district acts."""
+        if r.source is not None and not r.source.speaks:
+            r.source = None
+        if r.source is not None and entry.plover == "AID" and r.source.role in ("CVL", "REF"):
+            r.source, r.target = None, r.target or r.source  # لمساعدة الأشقاء اليمنيين: who receives it
         if r.source is not None:
             group = self.members(r.source)
             if r.target is None and (entry.sym or entry.plover in SYMMETRIC) and len(group) >= 2:
@@ -603,49 +802,130 @@ class _SentenceCoder:
     def code(self, matches: list[Match]) -> list[Event]:
         self.trigger_tokens = {k for m in matches for k in m.tokens}
         self.matches = matches
+        self.accident = any(k + 1 not in self.trigger_tokens  # حادث تفجير is no accident
+                            for k in self.kinds.get("accident", ()))
         events: list[Event] = []
+        told: list[Event] = []
         previous: Roles | None = None
-        by_end: dict[int, Event] = {}
+        by_end: dict[int, Event | None] = {}  # None: a dropped event noun, whose describing verbs go with it
+        names = self._name_tokens()
         for m in matches:
+            if m.h in names:  # مركز الملك سلمان للإغاثة، منظمة التعاون الإسلامي: part of a name
+                continue
+            if not self._context_allows(m):  # أي احتجاجات، تتعرض منذ سنوات لهجمات: no particular event
+                by_end[m.e] = None
+                continue
+            topic, taker = self._topic_of(m)
+            if topic or self._told_by_another(m) or self.clause[m.h] in self.topic_clauses:
+                self.topics.add(m.h)  # أدانت الهجوم، طالب بالإفراج: not an event told
+                by_end[m.e] = None
+                if m.e + 1 < len(self.toks) and self.toks[m.e + 1].norm in RELATIVES:
+                    self.topic_clauses.add(self.clause[m.e + 1])  # التفجير الذي ... وأسفر عن استشهاد: its telling
+                agreed = by_end.get(taker.e) if taker is not None and taker.entry.plover == "AGREE" else None
+                if agreed is not None:  # اتفاق حول إمداد كازاخستان بعشر منظومات: what was agreed, and with whom
+                    agreed.target = agreed.target or _actor(self.roles(m).target)
+                    agreed.quantity = agreed.quantity or self._quantity(m)
+                continue
             roles = self.roles(m)
             if roles.source is None and previous is not None and self.toks[m.h].norm[:1] in "وف":
                 roles.source = previous.source  # وهاجمت، والتقى: the subject of the verb before
-            head = self._described_event(m, by_end)
-            if head is not None:  # التفجير الإرهابي الذي استهدف مسجدا: one attack
-                head.evidence.append(self._trigger_span(m))
-                if head.target is None and roles.target is not None:
-                    head.target = roles.target.actor
+            found, head = self._described_event(m, by_end)
+            if found:  # التفجير الإرهابي الذي استهدف مسجدا: one attack
+                if head is not None:
+                    head.evidence.append(self._trigger_span(m))
+                    if head.target is None and roles.target is not None:
+                        head.target = roles.target.actor
                 continue
-            event = self._event(m, roles, matches)
+            event = self._event(m, roles)
             if event is not None:
-                events.append(event)
-                by_end[m.e] = event
+                kept = _same_happening(event, told)
+                if kept is None:
+                    events.append(event)
+                    told.append(event)
+                by_end[m.e] = kept or event
                 previous = roles
+        for event in events:
+            if event.source is None and event.plover in IMPLIED_ROLES:
+                event.source = self._implied_source(event)
         return events
 
-    def _described_event(self, m: Match, by_end: dict[int, Event]) -> Event | None:
-        """The event noun a relative clause's verb describes, when they are of the same category."""
-        if m.form.tense == "noun" or m.h < 2:
+    def _implied_source(self, event: Event) -> Actor | None:
+        """Who protests, arrests or investigates when the sentence names no one: the people, or the police,
+        of the country where it happens (مظاهرات في البصرة → IRQOPP). The actor's span is the trigger's."""
+        k, _ = self._token_range(event.trigger.start, event.trigger.end)
+        country = (event.location or {}).get("country") or self._context_country(k or 0)
+        if not country:
             return None
+        t = event.trigger
+        return Actor(t.text, t.start, t.end, None, country + IMPLIED_ROLES[event.plover], country)
+
+    def _topic_of(self, m: Match) -> tuple[bool, Match | None]:
+        """Whether a verbal noun is what a condemnation, protest, demand, refusal, agreement, threat, appeal
+        or purpose is about: أدانت الهجوم، احتجاجا على الغارات، طالب بالإفراج، اتفاق على وقف إطلاق النار.
+        A noun coordinated with such a topic is one too (وقف إطلاق النار وسحب القوات). Returns (is a topic,
+        the trigger it is the topic of when there is one)."""
+        if m.form.tense != "noun" or m.entry.names_source:
+            return False, None
+        if m.entry.plover == "DEMAND" and m.prefix[:1] == "ل" and any(
+                o.entry.plover == "PROTEST" for o in self.matches):
+            return True, None  # مظاهرة ... للمطالبة بإطلاق سراح: the protest's demand, told by the protest
+        for k in range(m.h - 1, max(m.h - 13, -1), -1):
+            tok = self.toks[k]
+            cues = self.cues[k]
+            opens = tok.norm in COMPLEMENTIZERS or tok.norm in RELATIVES or cues.get("verb") == "report"
+            if tok.text in ".!?؟:" or opens:
+                return False, None
+            if "appeal" in cues or ("purpose" in cues and m.h - k <= 3):
+                return True, None
+            if k not in self.trigger_tokens:
+                continue
+            o = next(x for x in self.matches if k in x.tokens)
+            if o.h in self.topics and m.h - o.e <= 4 and "و" in (self.toks[m.h].norm[:1], self.toks[m.h - 1].norm):
+                return True, None
+            if o.entry.plover in TOPIC_TAKERS and o.entry.plover != m.entry.plover and (
+                    o.form.tense != "noun" or m.h - o.e <= 5):
+                return True, o
+            if o.form.tense != "noun":
+                return False, None
+        return False, None
+
+    def _name_tokens(self) -> set[int]:
+        """Tokens inside the name of an organization or a named thing (past its first word)."""
+        out: set[int] = set()
+        for mention in self.mentions:
+            if mention.type in ("ORG", "MISC"):
+                i, j = self._token_range(mention.start, mention.end)
+                if i is not None:
+                    out.update(range(i + 1, j + 1))
+        return out
+
+    def _told_by_another(self, m: Match) -> bool:
+        """A word that names its own actors (المتظاهرين) is the event only when no other word tells it."""
+        return m.entry.names_source and any(
+            o.entry.plover == m.entry.plover and not o.entry.names_source for o in self.matches)
+
+    def _described_event(self, m: Match, by_end: dict[int, Event | None]) -> tuple[bool, Event | None]:
+        """The event noun a relative clause's verb describes, when they are of the same category
+        (found, event); the event is None when that noun was dropped as a topic."""
+        if m.form.tense == "noun" or m.h < 2:
+            return False, None
         rel = next((k for k in range(m.h - 1, max(m.h - 3, 0), -1) if self.toks[k].norm in RELATIVES), None)
         if rel is None:
-            return None
+            return False, None
         for k in range(rel - 1, max(rel - 4, -1), -1):
-            event = by_end.get(k)
-            if event is not None:
-                return event if event.plover == m.entry.plover else None
-        return None
+            if k in by_end:
+                event = by_end[k]
+                same = event is None or event.plover == m.entry.plover
+                return same, event if same else None
+        return False, None
 
-    def _event(self, m: Match, r: Roles, matches: list[Match]) -> Event | None:
+    def _event(self, m: Match, r: Roles) -> Event | None:
         entry = m.entry
         location = self._location(m)
-        if not self._passes(m, r, location):
+        if not self._actors_allow(m, r, location):
             return None
-        plover, cameo, mode = entry.plover, entry.cameo, entry.mode
-        if entry.state_alt and r.source is not None and r.source.role in ("GOV", None) and r.source.etype != "GEN":
-            plover, cameo = entry.state_alt
-            mode = None
-        negated = self._negated(m, matches)
+        plover, cameo, mode = self._category(m, r)
+        negated = self._negated(m)
         date = self._date(m)
         stated = date is not None
         planned = not negated and self._planned(m, date)
@@ -678,24 +958,85 @@ class _SentenceCoder:
             self.info.stated_dates.add(id(event))
         return event
 
-    def _passes(self, m: Match, r: Roles, location: dict | None) -> bool:
-        """The precision gate: an event needs actors (or a strong trigger and a place)."""
+    @staticmethod
+    def _speaks_out(m: Match, c: Cand) -> bool:
+        """Whether a verb that has a verbal reading (هاجم: criticised) has a person or civil body as subject."""
+        return m.entry.verbal_alt is not None and c.role not in AGENT_ROLES["armed"] and (
+            c.etype == "PER" or c.role in CIVIL_VOICES)
+
+    def _category(self, m: Match, r: Roles) -> tuple[str, str, str | None]:
+        """PLOVER, CAMEO and mode: the entry's, unless its actors make it another act.
+
+        A state's own protest is a diplomatic DISAPPROVE (احتجت الخارجية); a person or a civilian body
+        "attacking" attacks in words (هاجمت الفنانة الدراما); a killing with no political actor among
+        criminal words (زوجته، خلاف عائلي، مريض نفسي) is a CRIME.
+        """
+        entry, src = m.entry, r.source
+        if entry.state_alt and src is not None and src.role in ("GOV", None) and src.etype != "GEN" and (
+                m.form.tense != "noun" or r.owned):
+            return entry.state_alt[0], entry.state_alt[1], None
+        if src is not None and self._speaks_out(m, src):
+            return entry.verbal_alt[0], entry.verbal_alt[1], None  # type: ignore[index]
+        if entry.plover == "ASSAULT" and "crime" in self.kinds and not any(
+                _political(c) for c in (r.source, r.target) if c is not None):
+            return "CRIME", "", None
+        return entry.plover, entry.cameo, entry.mode
+
+    def _context_allows(self, m: Match) -> bool:
+        """Words around the trigger that say no particular political event is told."""
+        entry, h = m.entry, m.h
+        if any("generic" in self.cues[k] or k in self.likenesses for k in range(max(0, h - 3), h)):
+            return False  # أي احتجاجات، لتجنب اندلاع، كتفريق المظاهرات: no particular event
+        if any("predicate" in self.cues[k] for k in range(max(0, h - 2), h)):
+            return False  # الذي يشكل عملية إرهابية: what something is called, not an event
+        if entry.plover == "PROTEST" and "culture" in self.kinds:
+            return False  # تظاهرة ثقافية: a festival
+        return not self._habitual(m)  # تتعرض منذ سنوات لهجمات: a state of things, not an event
+
+    def _actors_allow(self, m: Match, r: Roles, location: dict | None) -> bool:
+        """The precision gate, once the context allows an event: what the entry asks of its actors, and what
+        a sports or accident context asks of them."""
         entry = m.entry
         actors = [c for c in (r.source, r.target) if c is not None]
-        if entry.needs_target and r.target is None:
-            return False
-        if not actors:
-            return entry.strength >= 0.8 and location is not None and entry.plover in MATERIAL_CONFLICT
-        if entry.strength < 0.6 and not r.by_slot:
-            return False
-        if self.sports and not any(_political(c) and (c.etype != "GEN" or entry.plover not in SPORTS_BLOCKED)
-                                   for c in actors):
-            return False
-        if any("generic" in self.cues[k] for k in range(max(0, m.h - 3), m.h)):
-            return False  # أي احتجاجات، لتجنب اندلاع: no particular event
-        if self.accident and entry.plover in ("ASSAULT", "CRIME"):
+        if entry.needs_target and (r.target is None or not (r.target.speaks or entry.plover in ("ASSAULT", "COERCE"))):
+            return False  # قاطع، مقاطعة كوباني: a boycott needs someone boycotted, not a district
+        if self.sports and not any(_political(c) and c.etype != "GEN" and not self._is_title(c.i) for c in actors):
+            return False  # المنتخب السعودي ونظيره العراقي: a title in a match is no government
+        if actors and PLOVER_QUADS[entry.plover].startswith("verbal") and not any(c.speaks for c in actors):
+            return False  # استقبلت شواطئ منطقة تبوك: a place does not talk
+        if entry.political and not (r.source is not None and _political(r.source)):
+            return False  # يهدد تحول المشكلة: only an actor threatens
+        if entry.owned and m.form.tense == "noun" and not r.owned:
+            return False  # التهديد الذي تتعرض له: whose threat, the noun must say
+        if entry.anchored and m.form.tense == "noun" and not r.anchored:
+            return False  # الاتفاق النووي سيحسن العلاقات: a topic, not an agreement told
+        if self.accident and entry.plover in ("ASSAULT", "CRIME", "COERCE"):  # احتجزت السيول المركبات
             return entry.strength >= 0.9 and any(c.role in AGENT_ROLES["armed"] for c in actors)
-        return True
+        if not actors:  # a noun needs strength or a place; a verb, a subject it carries (ورفضوا، وأشاد ـ)
+            if m.form.tense != "noun":  # فجر نفسه، أطلق النار: a multiword act tells itself
+                return entry.strength >= 0.8 and (self._subject_in_verb(m) or (
+                    entry.companions != () and entry.plover in ACTORLESS))
+            return entry.plover in ACTORLESS and (entry.strength >= 0.9 or (
+                entry.strength >= 0.8 and location is not None))
+        return entry.strength >= 0.6 or r.by_slot
+
+    def _subject_in_verb(self, m: Match) -> bool:
+        """Whether a verb with no actor near it carries its subject: a plural or dual ending, or no noun after it
+        that could be a subject nobody knows (انتقد صاحب المغسلة)."""
+        if self.toks[m.h].norm.endswith(("وا", "ون", "ان")):
+            return True
+        k = m.e + 1
+        return k >= len(self.toks) or self.toks[k].text in BOUNDARY or self.toks[k].text in "-–ـ" or (
+            "prep" in self.cues[k] or "count" in self.cues[k] or k in self.time_tokens or self.toks[k].text.isdigit())
+
+    def _habitual(self, m: Match) -> bool:
+        """منذ سنوات، يوميا، دائما in the trigger's clause: what keeps happening, not one event."""
+        clause = self.clause[m.h]
+        for k in self.kinds.get("habitual", ()):
+            if self.clause[k] == clause:
+                if self.cues[k]["habitual"] not in SPANS or (k and self.toks[k - 1].norm in ("منذ", "لسنوات")):
+                    return True
+        return False
 
     def _trigger_span(self, m: Match) -> Span:
         head = self.toks[m.h]
@@ -703,7 +1044,7 @@ class _SentenceCoder:
         end = self.toks[m.e].end if m.e - m.h <= 2 else head.end
         return self.doc.span(start, end)
 
-    def _negated(self, m: Match, matches: list[Match]) -> bool:
+    def _negated(self, m: Match) -> bool:
         clause = self.clause[m.h]
         for k in range(m.h - 1, max(m.h - 4, -1), -1):
             if self.clause[k] != clause:
@@ -713,9 +1054,7 @@ class _SentenceCoder:
                 return True
             if "neg" in cues and (cues["neg"] != normalize("ما") or (k == m.h - 1 and m.form.tense == "past")):
                 return True
-        if any("deny" in self.cues[k] for k in range(max(0, m.h - 8), m.h)):
-            return True
-        return any(o.entry.plover == "REJECT" and o.h < m.h <= o.e + 3 and m.entry.plover != "REJECT" for o in matches)
+        return any("deny" in self.cues[k] for k in range(max(0, m.h - 8), m.h))
 
     def _planned(self, m: Match, date: str | None) -> bool:
         if m.form.tense == "fut" or any("future" in self.cues[k] for k in range(max(0, m.h - 2), m.h)):
@@ -730,7 +1069,7 @@ class _SentenceCoder:
     def _reported(self, m: Match) -> bool:
         if any(self.cues[k].get("verb") == "report" for k in range(m.h)):
             return True
-        return any(self.cues[k].get("report") in ("بحسب", "حسب", "وفقا", "طبقا") for k in range(len(self.toks)))
+        return any(self.cues[k]["report"] in ("بحسب", "حسب", "وفقا", "طبقا") for k in self.kinds.get("report", ()))
 
     def _times(self) -> list[tuple[int, TimeExpr]]:
         toks = self.toks
@@ -819,13 +1158,37 @@ def _prefix_chars(text: str, prefix: str) -> int:
     """How many characters of `text` its normalized proclitic `prefix` spans."""
     if not prefix:
         return 0
+    want = len(prefix) - prefix.count("لال")  # لل is ل + ال written with one alef less (للمطالبة)
     seen = 0
     for n, ch in enumerate(text):
         if normalize(ch):
             seen += 1
-            if seen == len(prefix):
+            if seen == want:
                 return n + 1
     return 0
+
+
+def _same_happening(event: Event, told: list[Event]) -> Event | None:
+    """An earlier event of the sentence this one retells: the same category, and no actor against it
+    (مقتل 11 عسكريا في كمين، قتلوا في معارك عدن، المتظاهرين ... المظاهرة). The earlier event takes this
+    one's trigger as evidence and the actors it lacked."""
+    for kept in reversed(told):
+        if kept.plover != event.plover:
+            continue
+        pairs = ((kept.source, event.source), (kept.target, event.target))
+        if any(a is not None and b is not None and _actor_key(a) != _actor_key(b) for a, b in pairs):
+            continue
+        kept.evidence.append(event.trigger)
+        kept.source = kept.source or event.source
+        kept.target = kept.target or event.target
+        return kept
+    return None
+
+
+def _clitic_prep(norm: str) -> str | None:
+    """The preposition attached to a word (بمقاتلي → ب, لصحيفة → ل), or None."""
+    head = norm[1:] if norm[:1] in "وف" else norm
+    return head[0] if head[:1] in ("ب", "ل") and len(head) > 3 else None
 
 
 def _role_of(code: str | None, country: str | None) -> str | None:
@@ -840,6 +1203,10 @@ def _can_act(c: Cand, agent: str) -> bool:
     if c.etype in ("ORG",) or (c.etype == "LOC" and not c.place):
         return True
     return c.role in AGENT_ROLES[agent]
+
+
+def _actor(c: Cand | None) -> Actor | None:
+    return c.actor if c is not None else None
 
 
 def _political(c: Cand) -> bool:
@@ -878,8 +1245,8 @@ def _same(a: Event, b: Event, stated: set[int]) -> bool:
         return False
     ka = (_actor_key(a.source), _actor_key(a.target))
     kb = (_actor_key(b.source), _actor_key(b.target))
-    if ka == (None, None):
-        return False
+    if ka == (None, None):  # no actors: one happening only when told twice in one sentence
+        return kb == ka and a.sentence == b.sentence
     if ka != kb and not (a.plover in SYMMETRIC and ka == kb[::-1]) and not _same_countries(a, b):
         return False
     if id(a) not in stated or id(b) not in stated or a.date is None or b.date is None:

@@ -5,8 +5,9 @@ Gold format (JSON lines, one sentence each; see dev/events/README.md):
 "target_country"?, "trigger_text"}]}`, with an empty `events` list for a sentence that reports none.
 
 A predicted event matches a gold one when the category is the same and, when the gold gives a
-source country, the predicted source has it (for symmetric categories, either actor may). Each gold
-event matches at most one prediction; denied (negated) predictions are not claims and are left out.
+source country, the predicted source has it (for symmetric categories, either actor may). Gold and
+predicted events are matched one to one, as many as can be; denied (negated) predictions are not
+claims and are left out.
 Scores are per category and micro-averaged; `loose` ignores actors and counts categories only.
 """
 
@@ -56,16 +57,31 @@ def evaluate_events(gold_path: str | Path, analyze_fn: AnalyzeFn, split: str | N
 
 
 def _count(counts: dict[str, list[int]], predicted: list[Event], gold: list[dict], with_actors: bool) -> None:
-    unused = list(predicted)
+    missed, spurious = match_events(predicted, gold, with_actors)
     for g in gold:
-        hit = next((p for p in unused if p.plover == g["plover"] and (not with_actors or _actors_match(p, g))), None)
-        if hit is None:
-            counts.setdefault(g["plover"], [0, 0, 0])[2] += 1
-        else:
-            unused.remove(hit)
-            counts[g["plover"]][0] += 1
-    for p in unused:
+        counts.setdefault(g["plover"], [0, 0, 0])[2 if any(g is m for m in missed) else 0] += 1
+    for p in spurious:
         counts.setdefault(p.plover, [0, 0, 0])[1] += 1
+
+
+def match_events(predicted: list[Event], gold: list[dict], with_actors: bool = True) -> tuple[list[dict], list[Event]]:
+    """(gold events no prediction matches, predictions that match no gold event), under the largest one-to-one
+    matching: a prediction that fits two gold events goes where it leaves the other one matchable."""
+    fits = [[n for n, p in enumerate(predicted) if p.plover == g["plover"] and (not with_actors or _actors_match(p, g))]
+            for g in gold]
+    owner: dict[int, int] = {}  # prediction -> gold
+
+    def claim(g: int, seen: set[int]) -> bool:
+        for n in fits[g]:
+            if n not in seen:
+                seen.add(n)
+                if n not in owner or claim(owner[n], seen):
+                    owner[n] = g
+                    return True
+        return False
+
+    matched = {g for g in range(len(gold)) if claim(g, set())}
+    return [g for n, g in enumerate(gold) if n not in matched], [p for n, p in enumerate(predicted) if n not in owner]
 
 
 def _actors_match(p: Event, g: dict) -> bool:

@@ -17,10 +17,12 @@ from importlib import resources
 from rasd.events.ontology import PLOVER_QUADS
 from rasd.text import clitic_splits, normalize
 
+BOUNDARY = frozenset("،,؛;:.!?؟")  # punctuation that ends a clause
 _OBJECT_SUFFIXES = ("ه", "ها", "هما", "هم", "هن")
 _POSSESSIVES = ("ه", "ها", "هما", "هم", "هن", "نا")
 _SOURCES = ("triggers.tsv", "upetrarch_triggers.tsv")
-_BARE_CUES = frozenset({"neg", "prep", "future", "negnoun", "not_date", "generic", "not_trigger"})
+_BARE_CUES = frozenset({"neg", "prep", "future", "negnoun", "not_date", "generic", "not_trigger", "verb_intro",
+                        "count", "purpose", "clause"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +45,16 @@ class TriggerEntry:
     not_next: frozenset[str] = frozenset()
     not_prev: frozenset[str] = frozenset()
     state_alt: tuple[str, str] | None = None
+    verbal_alt: tuple[str, str] | None = None
     gen_target: bool = False
+    context: frozenset[str] = frozenset()
+    adjective: bool = False
+    names_source: bool = False
+    no_b_next: bool = False
+    victim: bool = False
+    political: bool = False
+    owned: bool = False
+    anchored: bool = False
     source: str = "rasd"
 
     @property
@@ -59,6 +70,7 @@ class Form:
     tense: str = "noun"  # past, pres, fut, noun
     passive: bool = False
     suffix: str = ""  # attached object/possessive pronoun
+    bare: bool = False  # a bare 3ms past that is also a common noun (طالب، فجر): a verb only where a verb can stand
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,14 +97,15 @@ class Lexicon:
     actors: dict[str, list[Form]] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
     _memos: dict[int, dict[str, tuple[tuple[str, Form], ...]]] = field(default_factory=dict)
-    _demonym_memo: dict[str, str | None] = field(default_factory=dict)
     _cue_memo: dict[str, dict[str, str]] = field(default_factory=dict)
     _trigger_memo: dict[str, tuple[tuple[str, Form], ...]] = field(default_factory=dict)
-    _actor_memo: dict[str, bool] = field(default_factory=dict)
+    _token_memo: dict[str, tuple[dict[str, str], bool, str | None, bool]] = field(default_factory=dict)
 
     def lookup(self, table: dict[str, list[Form]], norm: str) -> tuple[tuple[str, Form], ...]:
         """(proclitics, form) for every reading of the token `norm` found in `table`, memoized."""
-        memo = self._memos.setdefault(id(table), {})
+        memo = self._memos.get(id(table))
+        if memo is None:
+            memo = self._memos[id(table)] = {}
         hit = memo.get(norm)
         if hit is None:
             hit = tuple((prefix, form) for prefix, stem in clitic_splits(norm) for form in table.get(stem, ()))
@@ -100,16 +113,6 @@ class Lexicon:
                 memo.clear()
             memo[norm] = hit
         return hit
-
-    def demonym(self, norm: str) -> str | None:
-        """The country a demonym token names (الروسي، والبيلاروسية، الأمريكيين), or None."""
-        if norm in self._demonym_memo:
-            return self._demonym_memo[norm]
-        iso = next((self.demonyms[stem] for _p, stem in clitic_splits(norm) if stem in self.demonyms), None)
-        if len(self._demonym_memo) > 200_000:
-            self._demonym_memo.clear()
-        self._demonym_memo[norm] = iso
-        return iso
 
     def trigger_hits(self, norm: str) -> tuple[tuple[str, Form], ...]:
         """The trigger readings of a token, none for a word that only looks like one (وزارة)."""
@@ -121,12 +124,24 @@ class Lexicon:
             self._trigger_memo[norm] = hit
         return hit
 
-    def names_actor(self, norm: str) -> bool:
-        """Whether a token may start a generic actor or is a demonym (most tokens are neither)."""
-        hit = self._actor_memo.get(norm)
+    def token(self, norm: str) -> tuple[dict[str, str], bool, str | None, bool]:
+        """(cue kinds, may start a generic actor or is a demonym, the demonym's country, is a title) of a token:
+        what a sentence asks of every word, in one memoized lookup. Kinds include `pause` (punctuation) and
+        `likeness` (ك + a trigger word)."""
+        hit = self._token_memo.get(norm)
         if hit is None:
-            hit = bool(self.lookup(self.actors, norm)) or self.demonym(norm) is not None
-            self._actor_memo[norm] = hit
+            actors = self.lookup(self.actors, norm)
+            iso = next((self.demonyms[stem] for _p, stem in clitic_splits(norm) if stem in self.demonyms), None)
+            cues = self.cue_kinds(norm)
+            if norm in BOUNDARY:
+                cues = {**cues, "pause": norm}
+            elif norm[:1] == "ك" and any("ك" in p for p, _f in self.trigger_hits(norm)):
+                cues = {**cues, "likeness": norm}  # كتفريق: "such as" a trigger word
+            title = any(f.item.kind == "title" for _p, f in actors)  # type: ignore[attr-defined]
+            hit = (cues, bool(actors) or iso is not None, iso, title)
+            if len(self._token_memo) > 200_000:
+                self._token_memo.clear()
+            self._token_memo[norm] = hit
         return hit
 
     def cue_kinds(self, norm: str) -> dict[str, str]:
@@ -151,22 +166,26 @@ class Lexicon:
 
 
 def verb_forms(
-    past: str, present: str, passive: str = "", nobase: bool = False
+    past: str, present: str, passive: str = "", transitive: bool = True
 ) -> Iterator[tuple[str, str, bool, str]]:
-    """(form, tense, passive, suffix) for a verb given its 3ms past and present as written."""
+    """(form, tense, passive, suffix) for a verb given its 3ms past and present as written.
+
+    Object pronouns are generated only for a transitive verb: سيطره is the noun سيطرة, not "controlled him".
+    """
     if past:
-        yield from _past_forms(past, nobase)
+        yield from _past_forms(past, transitive)
     if present:
         for form, suffix in _present_forms(present):
-            yield form, "pres", False, suffix
-            yield "س" + form, "fut", False, suffix
+            if transitive or not suffix:
+                yield form, "pres", False, suffix
+                yield "س" + form, "fut", False, suffix
     if passive:
         q = normalize(passive)
         for form in (q, q + "ت", q + "وا", q + "ا"):
             yield form, "past", True, ""
 
 
-def _past_forms(past: str, nobase: bool) -> Iterator[tuple[str, str, bool, str]]:
+def _past_forms(past: str, transitive: bool) -> Iterator[tuple[str, str, bool, str]]:
     p = normalize(past)
     last = past[-1]
     if last == "ى":  # التقى: التقت، التقيا، التقوا، التقاه
@@ -181,11 +200,10 @@ def _past_forms(past: str, nobase: bool) -> Iterator[tuple[str, str, bool, str]]
         plain = [p + "ت", p + "ا", p + "تا", p + "وا", p + "نا"]
         with_object = [(p + s, s) for s in _OBJECT_SUFFIXES] + [(p + "ت" + s, s) for s in _OBJECT_SUFFIXES]
         with_object += [(p + "و" + s, s) for s in _OBJECT_SUFFIXES]
-    if not nobase:
-        yield p, "past", False, ""
+    yield p, "past", False, ""
     for form in plain:
         yield form, "past", False, ""
-    for form, suffix in with_object:
+    for form, suffix in with_object if transitive else ():
         yield form, "past", False, suffix
 
 
@@ -260,11 +278,19 @@ def _flags(raw: str) -> dict[str, str]:
     return out
 
 
+def _alt(raw: str | None) -> tuple[str, str] | None:
+    """`PLOVER:CAMEO` of a flag, or None."""
+    return tuple(raw.split(":", 1)) if raw else None  # type: ignore[return-value]
+
+
+def _words(raw: str) -> frozenset[str]:
+    return frozenset(normalize(w) for w in raw.split("|") if w)
+
+
 def _entry(row: list[str], source: str) -> tuple[TriggerEntry, str, bool]:
     phrase, pos, plover, cameo, mode, slots, strength, *rest = row + [""] * (8 - len(row))
     flags = _flags(rest[0] if rest else "")
     words = phrase.split()
-    state_alt = tuple(flags["state"].split(":", 1)) if "state" in flags else None
     entry = TriggerEntry(
         phrase=phrase,
         pos=pos,
@@ -279,19 +305,30 @@ def _entry(row: list[str], source: str) -> tuple[TriggerEntry, str, bool]:
         no_article="no_article" in flags,
         needs_target="needs_target" in flags,
         agent=flags.get("agent") or None,
-        not_next=frozenset(normalize(w) for w in flags.get("not_next", "").split("|") if w),
-        not_prev=frozenset(normalize(w) for w in flags.get("not_prev", "").split("|") if w),
-        state_alt=state_alt,  # type: ignore[arg-type]
+        not_next=_words(flags.get("not_next", "")),
+        not_prev=_words(flags.get("not_prev", "")),
+        state_alt=_alt(flags.get("state")),
+        verbal_alt=_alt(flags.get("verbal")),
         gen_target="gen_tgt" in flags or (pos == "N" and slots.split(",")[0] == "gen"),
+        context=_words(flags.get("ctx", "")),
+        adjective="adj" in flags,
+        names_source="self" in flags,
+        no_b_next="no_b_next" in flags,
+        victim="victim" in flags,
+        political="pol" in flags,
+        owned="owned" in flags,
+        anchored="anchored" in flags,
         source=source,
     )
     return entry, words[0], "nobase" in flags
 
 
-def _head_forms(head: str, pos: str, nobase: bool) -> Iterable[tuple[str, str, bool, str]]:
+def _head_forms(
+    head: str, pos: str, nobase: bool = False, transitive: bool = True
+) -> Iterable[tuple[str, str, bool, str]]:
     if pos == "V":
         past, present, *passive = head.split("|") + [""]
-        return verb_forms(past, present, passive[0], nobase)
+        return verb_forms(past, present, passive[0], transitive)
     if pos == "W":
         return [(normalize(w), "noun", False, "") for w in head.split("/")]
     return ((f, "noun", False, s) for w in head.split("/") for f, s in noun_forms(w, nobase))
@@ -311,12 +348,15 @@ def load_lexicon() -> Lexicon:
         source = "upetrarch" if name.startswith("upetrarch") else "rasd"
         for row in _rows(name):
             entry, head, nobase = _entry(row, source)
-            for form, tense, passive, suffix in _head_forms(head, entry.pos, nobase):
-                _add(lex.triggers, form, Form(entry, tense, passive, suffix))
+            base = normalize(head.split("|")[0]) if nobase and entry.pos == "V" else None
+            transitive = "obj" in entry.slots or entry.agent is not None
+            for form, tense, passive, suffix in _head_forms(head, entry.pos, nobase and entry.pos == "N", transitive):
+                bare = base is not None and form in (base, base + "ا") and tense == "past"  # فجر، فجرا: also dawn
+                _add(lex.triggers, form, Form(entry, tense, passive, suffix, bare))
     for phrase, pos, kind in _rows("cues.tsv"):
         for head in phrase.split("/") if pos == "W" else [phrase]:
             cue = Cue(kind, normalize(head.split("|")[0].split("/")[0]))
-            for form, tense, passive, suffix in _head_forms(head, pos, False):
+            for form, tense, passive, suffix in _head_forms(head, pos):
                 _add(lex.cues, form, Form(cue, tense, passive, suffix))
     for phrase, role, country, kind in _rows("actors.tsv"):
         words = phrase.split()
