@@ -8,10 +8,12 @@ article-stripped form.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
+from operator import attrgetter
 
-from rasd.document import Document
+from rasd.document import Document, Token
 from rasd.ner.rules import STOP
 from rasd.text import strip_article
 
@@ -26,20 +28,22 @@ def _content_stem(norm: str) -> str | None:
     return strip_article(norm) if len(norm) > 3 and norm not in STOP and norm.isalpha() else None
 
 
+def _surface(token: Token, stem: str) -> str:
+    """`stem` as the token writes it (article stripped), when normalization kept the token's length."""
+    return token.text[len(token.text) - len(stem) :] if len(token.text) == len(token.norm) else stem
+
+
+_start = attrgetter("start")
+
+
 def summarize(doc: Document) -> None:
     """Fill `doc.summary` (sentences in article order) and `doc.keywords`."""
     body = [i for i, s in enumerate(doc.sentences) if s.start >= doc.body_start] or list(range(len(doc.sentences)))
-    words: Counter[str] = Counter()
-    surface: dict[str, str] = {}  # normalized stem -> the word as first written, article stripped
-    stems: list[str | None] = []  # per token: its content-word stem, or None
     body_start = doc.body_start
-    for t in doc.tokens:
-        stem = _content_stem(t.norm) if t.start >= body_start else None
-        if stem is not None:
-            words[stem] += 1
-            if stem not in surface:
-                surface[stem] = t.text[len(t.text) - len(stem) :] if len(t.text) == len(t.norm) else stem
-        stems.append(stem)
+    first = bisect_left(doc.tokens, body_start, key=_start)
+    # per token: its content-word stem, or None (the title's tokens count for nothing)
+    stems: list[str | None] = [None] * first + [_content_stem(t.norm) for t in doc.tokens[first:]]
+    words = Counter(stem for stem in stems if stem is not None)
     mention_starts = Counter(doc.sentence_index(m.start) for m in doc.mentions)
     scored = []
     for rank, i in enumerate(body):
@@ -47,7 +51,7 @@ def summarize(doc: Document) -> None:
         n_tokens = sent.token_end - sent.token_start
         if n_tokens < _MIN_SENTENCE_TOKENS:
             continue
-        content = sum(1 for stem in stems[sent.token_start : sent.token_end] if stem and words[stem] > 1)
+        content = sum(words[stem] > 1 for stem in stems[sent.token_start : sent.token_end] if stem)
         score = 2.0 / (1 + rank) + (mention_starts[i] + content / 4) / n_tokens ** 0.5
         scored.append((score, i))
     best = sorted(i for _, i in sorted(scored, reverse=True)[:SUMMARY_SENTENCES])
@@ -63,6 +67,6 @@ def summarize(doc: Document) -> None:
         if len(keywords) >= KEYWORDS:
             break
         if word not in seen:
-            keywords.append(surface[word])
+            keywords.append(_surface(doc.tokens[stems.index(word)], word))
             seen.add(word)
     doc.keywords = keywords
