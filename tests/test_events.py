@@ -11,6 +11,7 @@ import pytest
 
 from rasd.document import Document, Entity, Mention, Quantity, TimeExpr
 from rasd.events import code_events, evaluate_events, format_event_scores
+from rasd.events.coder import find_triggers
 from rasd.events.evaluate import match_events
 from rasd.events.lexicon import load_lexicon, noun_forms, verb_forms
 from rasd.text import annotate_text, normalize
@@ -44,6 +45,10 @@ KNOWN = {
     ("حلف الناتو", "الناتو"): ("ORG", "NATO", None, "IGOWSTNAT", None),
     ("وزارة الدفاع",): ("ORG", "Ministry of Defence of Russia", "RUS", "RUSMIL", None),
     ("إس - 300",): ("MISC", "S-300", None, None, None),
+    ("حزب الله اللبناني",): ("ORG", "Hezbollah", "LBN", "LBNREBHEZ", "armed_group"),
+    ("الزبداني",): ("LOC", "Zabadani", "SYR", None, "city"),
+    ("الكويت",): ("LOC", "Kuwait", "KWT", "KWT", "country"),
+    ("مجلس روسيا - الناتو",): ("ORG", "NATO-Russia Council", None, "IGOWSTNAT", None),
 }
 
 
@@ -328,6 +333,77 @@ def test_a_trigger_is_coded_once():
     assert len(doc.events) == 1
 
 
+def test_a_demonym_after_an_event_noun_names_its_source_and_the_toll_is_the_same_attack():
+    doc = coded("وأسفرت الغارات الروسية على بغداد عن مقتل مدنيين.")
+    attack = one(doc, "ASSAULT")
+    assert attack.source is not None and attack.source.country == "RUS" and attack.source.code == "RUSMIL"
+    doc = coded("ووقع تفجير في بغداد أسفر عن مقتل 32 شخصا.")
+    attack = one(doc, "ASSAULT")  # مقتل after أسفر عن: the bombing's toll
+    assert [e.text for e in attack.evidence] == ["مقتل"]
+    attack = one(coded("وقالت المصادر إن الغارات الجوية الأمريكية على بغداد استمرت."), "ASSAULT")
+    assert attack.source.country == "USA"  # past one adjective after a definite noun
+
+
+def test_a_construct_is_one_actor_and_a_coordinated_name_lends_it_no_country():
+    doc = coded("وبدأت قوات النظام وحزب الله اللبناني في الرابع من يوليو هجوما على مدينة الزبداني.")
+    attack = one(doc, "ASSAULT")
+    assert attack.source.text == "قوات النظام" and attack.source.code == "SYRMIL"  # not LBN, not split in two
+
+
+def test_a_subject_before_a_counted_object_keeps_the_verb_active():
+    doc = coded("وقالت المصادر إن قوات الأمن اعتقلت 20 شخصا في بغداد.")
+    arrest = one(doc, "COERCE")
+    assert arrest.source.text == "قوات الأمن" and arrest.source.country == "IRQ"
+
+
+def test_police_and_courts_no_word_places_are_the_home_countrys():
+    arrest = one(coded("وقال المتحدث إن الجهات الأمنية ألقت القبض على ثلاثة متهمين."), "COERCE")
+    assert arrest.source.code == "SAUCOP"
+    arrest = one(coded("وقال المتحدث إن الجهات الأمنية في الكويت ألقت القبض على ثلاثة متهمين."), "COERCE")
+    assert arrest.source.code == "KWTCOP"  # a place named: its police
+
+
+def test_what_someone_is_suspected_of_is_no_event():
+    doc = coded("وألقت السلطات في الكويت القبض على أشخاص يشتبه بصلتهم بالتفجير الذي استهدف مسجدا.")
+    assert [e.plover for e in doc.events] == ["COERCE"]
+
+
+def test_the_described_actor_does_the_act():
+    doc = coded("ألقت الجهات الأمنية القبض على مواطن أطلق النار على شقيقه.")
+    assert {e.plover for e in doc.events} == {"COERCE", "CRIME"}  # the citizen fired: a crime, not the police
+
+
+def test_a_participle_after_a_count_is_a_noun():
+    doc = coded("وقضت محكمة في بغداد بسجن 20 متهما.")
+    assert [e.plover for e in doc.events] == ["COERCE"]  # متهما: the accused, not "accusing"
+
+
+def test_a_meeting_that_took_place_needs_no_names():
+    consult = one(coded("وجرى خلال اللقاء استعراض العلاقات الثنائية."), "CONSULT")
+    assert consult.source is None
+    assert one(coded("كما تم بحث المستجدات في المنطقة."), "CONSULT").trigger.text == "بحث"
+
+
+def test_reinforcements_of_an_actor_are_its_own():
+    event = one(coded("وقال المصدر إن تعزيزات للمقاومة الشعبية وصلت إلى الجبهة."), "MOBILIZE")
+    assert event.source is not None and event.source.code == "REB"
+
+
+def test_talks_elsewhere_are_another_meeting_with_their_own_partner():
+    doc = coded("واستهل ميدفيديف اجتماع منظمة معاهدة الأمن الجماعي بإطلاع نظرائه على نتائج مباحثاته في لشبونة "
+                "التي أجراها في إطار مجلس روسيا - الناتو.")
+    talks = [e for e in doc.events if e.trigger.text == "مباحثاته"]
+    assert len(talks) == 1 and talks[0].target is not None and talks[0].target.code == "IGOWSTNAT"
+    assert talks[0].location["name_en"] == "Lisbon"
+
+
+def test_a_verb_form_after_a_preposition_is_the_verbal_noun():
+    lex = load_lexicon()
+    doc = make_doc("وترافق الهجوم مع قصف جوي عنيف.")
+    bombing = [m for m in find_triggers(doc.tokens, lex) if doc.tokens[m.h].text == "قصف"]
+    assert bombing and bombing[0].form.tense == "noun"
+
+
 # -- hard negatives -----------------------------------------------------------------------
 
 
@@ -348,6 +424,9 @@ def test_a_trigger_is_coded_once():
     "وأحيا الأهالي الذكرى الأولى للهجوم على المسجد.",
     "تخطى المنتخب السعودي نظيره العراقي في لقاء المنتخبين ضمن البطولة العربية.",
     "احتفلت سنغافورة بالذكرى الخمسين لاستقلالها بعرض عسكري وألعاب نارية.",
+    "ولا تدخل القوى الأمنية المخيمات بموجب اتفاق بين منظمة التحرير والسلطات اللبنانية.",
+    "وقال إن الاتفاق النووي بين إيران والدول الست لن يؤثر على العلاقات.",
+    "فقامت المرأة بالاتصال بالشرطة التي وصلت على الفور.",
 ])
 def test_hard_negatives_do_not_fire(text):
     assert coded(text).events == []

@@ -195,3 +195,19 @@ def test_a_surname_before_the_full_name_joins_it():
     _, by_text = link_spans("نقل الجندي الحارثي إلى المستشفى. وكان الجندي عبدالمحسن عاضة الحارثي قد أصيب.",
                             [("الحارثي", "PER"), ("عبدالمحسن عاضة الحارثي", "PER")])
     assert by_text["الحارثي"] is by_text["عبدالمحسن عاضة الحارثي"]
+
+
+def test_a_bare_office_names_its_holder_in_the_article_or_saudi_arabia():
+    _, by_text = entities("وأكد الرئيس المصري أهمية زيارة ولي ولي العهد لمصر.", "2015-08-01")
+    assert by_text["ولي ولي العهد"].name_en == "Mohammed bin Salman"  # no Egyptian one: the Saudi press's own
+    _, by_text = entities("وقال وزير الداخلية إن قوات الأمن اعتقلت 20 شخصا.", "2015-07-20")
+    assert by_text["وزير الداخلية"].country == "SAU"
+    for text in ("وقال نائب وزير الخارجية إن المحادثات فشلت.", "وقال وزير الخارجية السابق إن المحادثات فشلت.",
+                 "واستقبل ولي العهد وزير الداخلية الأمير محمد بن نايف السفير."):
+        _, by_text = entities(text, "2015-07-20")
+        assert "وزير الخارجية" not in by_text and "ولي العهد" not in by_text, text  # someone else's, or a name follows
+
+
+def test_an_unknown_person_takes_the_demonym_of_his_apposition():
+    _, by_text = entities("وانتقد جون سميث، السفير البريطاني السابق، الحكومة الإيرانية.", "2015-07-20")
+    assert by_text["جون سميث"].country == "GBR"  # not the country the sentence names most

@@ -13,10 +13,13 @@ In order:
    (ميدفيديف → ديمتري ميدفيديف);
 4. what is left becomes a new entity with a stable local id, an English name
    by transliteration, and the country its context gives (a demonym next to
-   it, a country in the title before a person's name, the sentence, else the
-   article's main country); fragments of ordinary words are dropped;
+   it, a country in the title before a person's name, a demonym in a person's
+   apposition, the sentence, else the article's main country); fragments of
+   ordinary words are dropped;
 5. offices named by a title and a demonym join their holder at the
-   publication date: `الرئيس الروسي`, `نظيره الكازاخستاني`, `نائب الرئيس اليمني`.
+   publication date: `الرئيس الروسي`, `نظيره الكازاخستاني`, `نائب الرئيس اليمني`;
+   a few offices alone (`ولي ولي العهد`, `وزير الداخلية`) the holder in the
+   article's country, else in Saudi Arabia.
 """
 
 from __future__ import annotations
@@ -51,6 +54,15 @@ _OFFICES: dict[str, tuple[str, ...]] = {
     "نائب رئيس الوزراء": ("deputy_prime_minister",), "نائب رئيس الحكومة": ("deputy_prime_minister",),
     **{w: _HEAD_OF_STATE for w in _COUNTERPART},
 }
+# Offices that name their holder with no demonym (ولي ولي العهد، وزير الداخلية alone): the holder in the article's
+# country, else (royal offices, or an article that names no country) in Saudi Arabia, whose press names its own
+# officials so, as it says المملكة. Not after a word that makes it someone else's (نائب وزير الداخلية، المتحدث
+# باسم), before a name (the name is linked) or before السابق (a former holder).
+_BARE_OFFICES = frozenset({"ولي العهد", "ولي ولي العهد", "وزير الخارجية", "وزير الدفاع", "وزير الداخلية",
+                           "رئيس الوزراء", "رئيس الحكومة"})
+_ROYAL_TITLES = ("crown_prince", "deputy_crown_prince")
+_NOT_HOLDER = frozenset(normalize(w) for w in ("مساعد", "وكيل", "مدير", "مكتب", "باسم", "لدى", "السابق", "الأسبق",
+                                               "سابق", "سابقا"))
 _DUAL_OFFICES = frozenset(strip_article(normalize(w)) for w in ("رئيسان", "رئيسين", "زعيمان", "زعيمين"))
 _STATE_WORDS = ("مملكة", "جمهورية", "دولة", "سلطنة", "إمارة")  # المملكة الأردنية → Jordan
 # `المملكة` alone: the kingdom the article is about; Saudi Arabia when it names none (Saudi press usage).
@@ -61,6 +73,7 @@ _DEFAULT_KINGDOM = "SAU"
 # through the entities linked there; these stop the look-back (the host country of an ambassador).
 _HOST = {normalize(w) for w in ("لدى", "في", "إلى", "الى", "من", "عن", "مع")}
 _LOOK_BACK = 6
+_APPOSITION = 9  # tokens after a person's name that its apposition may run to
 _MEDIA_HEADS = {normalize(w) for w in ("صحيفة", "جريدة", "قناة", "وكالة", "موقع", "مجلة", "شبكة", "محطة", "إذاعة")}
 _QUOTES = {'"', "«", "“", "'", "”", "»"}
 _DASHES = {"-", "–", "—", ":"}
@@ -80,6 +93,7 @@ class _Phrase:
     titles: tuple[str, ...] = ()  # office: KB role titles
     needs_demonym: bool = True
     country: str | None = None  # facility: the country of the place it is named after
+    bare: bool = False  # office: names its holder with no demonym (see _BARE_OFFICES)
 
 
 _KINGDOM_PHRASE = _Phrase(("مملكه",), "state")
@@ -91,7 +105,7 @@ class _Phrases:
     """The phrase table, indexed by first word, with each word form's possible first words cached."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
-        phrases = [_Phrase(_words(k), "office", titles=v) for k, v in _OFFICES.items()]
+        phrases = [_Phrase(_words(k), "office", titles=v, bare=k in _BARE_OFFICES) for k, v in _OFFICES.items()]
         phrases.append(_Phrase(_words("عاصمة"), "capital"))
         phrases += [_Phrase(_words(w), "state") for w in _STATE_WORDS]
         phrases += [_Phrase((w,), "facility") for w in _FACILITIES]
@@ -411,11 +425,33 @@ class Linker:
                         if second:
                             offices.append(second)
                             stop += 1
+                    elif phrase.bare and self._holder_named(i, stop, sent.token_start, end):
+                        offices.append((start, finish, phrase, None))
                 elif not self._phrase_entity(start, finish, phrase, iso):
                     i += 1
                     continue
                 i = stop
         return offices
+
+    def _holder_named(self, i: int, stop: int, first: int, end: int) -> bool:
+        """Whether a bare office (tokens [i, stop)) stands for its holder: no title or `_NOT_HOLDER` word before
+        it (نائب وزير الداخلية، المتحدث باسم), no such word after it, and no name after it past titles
+        (ولي العهد وزير الدفاع الأمير محمد: the name is the person; ولي ولي العهد وزير الدفاع الأمريكي: another)."""
+        toks = self.doc.tokens
+
+        def title(k: int) -> bool:
+            return any(strip_article(s) in TITLES for _p, s in clitic_splits(toks[k].norm))
+
+        if i > first and (title(i - 1) or toks[i - 1].norm in _NOT_HOLDER):
+            return False
+        if stop < end and toks[stop].norm in _NOT_HOLDER:
+            return False
+        for k in range(stop, min(end, stop + 6)):
+            if any(m.start <= toks[k].start < m.end for m in self.doc.mentions):
+                return False
+            if self.demonyms[k] or not (title(k) or toks[k].norm.startswith("ال")):
+                break
+        return True
 
     def _second_office(self, j: int, end: int, phrase: _Phrase) -> tuple[int, int, _Phrase, str] | None:
         """`الرئيسين الروسي والبيلاروسي`: a dual office's second demonym (token j, after و) names a second holder.
@@ -512,15 +548,23 @@ class Linker:
                 del self.entities[entity.id]
         m.entity_id = None
 
-    def _office_mention(self, start: int, end: int, phrase: _Phrase, iso: str) -> None:
-        """`الرئيس الروسي` joins the president at the publication date (a counterpart: the one named)."""
+    def _office_mention(self, start: int, end: int, phrase: _Phrase, iso: str | None) -> None:
+        """`الرئيس الروسي` joins the president at the publication date (a counterpart: the one named); a bare
+        office (iso None) its holder in the article's country or Saudi Arabia (see `_BARE_OFFICES`)."""
         if any(m.start < end and start < m.end for m in self.doc.mentions):
             return
-        counterpart = phrase.words[0] in _COUNTERPART
-        entity = self._person_of(iso, start) if counterpart else None
-        entity = entity or self._office_holder(iso, phrase.titles)
-        if entity is None and (counterpart or phrase.titles == _HEAD_OF_STATE):
-            entity = self._person_of(iso, start)
+        if iso is None:
+            main = self._main_country()
+            countries = [main] if main else []
+            if main is None or phrase.titles[0] in _ROYAL_TITLES:
+                countries.append(_DEFAULT_KINGDOM)
+            entity = next(filter(None, (self._office_holder(c, phrase.titles) for c in countries)), None)
+        else:
+            counterpart = phrase.words[0] in _COUNTERPART
+            entity = self._person_of(iso, start) if counterpart else None
+            entity = entity or self._office_holder(iso, phrase.titles)
+            if entity is None and (counterpart or phrase.titles == _HEAD_OF_STATE):
+                entity = self._person_of(iso, start)
         if entity is not None:
             m = Mention(start, end, self.doc.text[start:end], "PER", source="nominal")
             self.doc.mentions.append(m)
@@ -622,6 +666,10 @@ class Linker:
             iso = self.demonyms[i - 1] or self._title_country(max(sent.token_start, i - _LOOK_BACK), i)
             if iso:
                 return iso
+        if m.type == "PER":
+            iso = self._apposition_country(j, sent.token_end)
+            if iso:
+                return iso
         if not guess:
             return None
         if m.type == "PER":  # a place named in the sentence is where a person acts, not whose they are
@@ -641,6 +689,19 @@ class Linker:
         if earlier:
             return earlier[1]
         return self._main_country()
+
+    def _apposition_country(self, j: int, end: int) -> str | None:
+        """The demonym in the apposition after a person's name (token j on): after a comma or a title word, before
+        the next comma (كومبا با، وزيرة الشباب الموريتانية، ...; X المتحدث باسم الجيش العراقي)."""
+        toks = self.doc.tokens
+        if j >= end or not (toks[j].text in "،," or strip_article(toks[j].norm) in TITLES):
+            return None
+        for k in range(j + (toks[j].text in "،,"), min(end, j + _APPOSITION)):
+            if not toks[k].norm.isalpha() or self.media[k]:
+                return None  # the apposition ended; لصحيفة X: the paper's country, not the person's
+            if self.demonyms[k]:
+                return self.demonyms[k]
+        return None
 
     def _title_country(self, lo: int, hi: int) -> str | None:
         """The country of a demonym or a linked name in the title before a name (tokens [lo, hi), nearest

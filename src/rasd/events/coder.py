@@ -35,11 +35,25 @@ COMPLEMENTIZERS = frozenset(normalize(w) for w in ("أن", "إن", "أنه", "إ
 RELATIVES = frozenset(normalize(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"))
 MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "CRIME", "SANCTION"})
 ACTORLESS = MATERIAL_CONFLICT | {"INVESTIGATE", "CONSULT"}  # a strong noun of these is news without its actors
+# prepositions after which a word that is also a verb is its verbal noun (مع قصف جوي); not من (هم من رفضوا)
+NOUN_PREPS = frozenset(normalize(w) for w in ("مع", "على", "إلى", "في", "عن", "ضد", "بين", "حول", "لدى", "إزاء"))
+AUXILIARIES = frozenset(normalize(w) for w in ("تم", "جرى", "يتم", "يجري"))  # تم بحث: a verb form after them is a noun
+TERROR = frozenset(normalize(w) for w in ("إرهابي", "الإرهابي", "إرهابية", "الإرهابية", "إجرامي", "الإجرامي",
+                                          "الإجرامية", "أمني", "الأمني"))
 SPANS = frozenset(normalize(w) for w in ("سنوات", "أعوام", "عقود", "سنين"))  # habitual only after منذ
 # categories whose object is a topic, not an event told (أدان الهجوم، طالب بالإفراج، اتفقا على وقف إطلاق النار)
 TOPIC_TAKERS = frozenset({"DISAPPROVE", "PROTEST", "DEMAND", "REJECT", "AGREE", "THREATEN"})
 # who does it when no one is named: protesters are the place's people, arrests and inquiries its police
 IMPLIED_ROLES = {"PROTEST": "OPP", "COERCE": "COP", "INVESTIGATE": "COP"}
+# The press this coder reads (Saudi papers) names its own police and courts bare (الجهات الأمنية، وزارة الداخلية): one
+# that no word of the sentence or article gives a country is the home country's, as the linker reads المملكة alone.
+HOME_COUNTRY = "SAU"
+HOME_ROLES = frozenset({"COP", "JUD"})
+# who a demonym after an event noun names (الغارات الروسية: the Russian military)
+ADJECTIVE_ROLES = {**IMPLIED_ROLES, "ASSAULT": "MIL", "MOBILIZE": "MIL"}
+# CAMEO codes that open a code without a country (IGOWSTNAT, COP): a sector, not a state
+SECTOR_CODES = frozenset({"IGO", "NGO", "IMG", "MNC", "GOV", "MIL", "COP", "REB", "UAF", "OPP", "JUD", "LEG", "SPY",
+                          "SET", "CVL", "REF", "MED", "EDU", "LAB", "CRM", "BUS", "ELI", "REL", "HLH", "AGR"})
 CIVIL_VOICES = frozenset({"GOV", "LEG", "JUD", "OPP", "MED", "EDU", "NGO", "REL", "CVL"})
 QUANTITY_CATEGORIES = MATERIAL_CONFLICT | {"AID", "RETREAT", "COOPERATE", "AGREE"}
 POLITICAL_ROLES = ("GOV", "MIL", "COP", "REB", "UAF", "OPP", "JUD", "LEG", "SPY", "IGO", "NGO", "SET", "IMG")
@@ -147,6 +161,8 @@ def find_triggers(toks: list[Token], lex: Lexicon) -> list[Match]:
                 continue
             if form.bare and not entry.companions and not _verb_context(toks, i, prefix, lex):
                 continue
+            if entry.pos == "W" and i and (toks[i - 1].text.isdigit() or "count" in lex.cue_kinds(toks[i - 1].norm)):
+                continue  # بسجن 20 متهما: after a count a participle is a noun
             if entry.adjective and (i - 1 in used or i - 2 in used):  # التظاهرات الاحتجاجية: the noun's adjective
                 continue
             tokens = _companions(toks, i, entry, lex)
@@ -154,8 +170,10 @@ def find_triggers(toks: list[Token], lex: Lexicon) -> list[Match]:
                 continue
             if form.suffix == "ه" and tok.text.endswith("ة"):
                 continue  # إصابة is a noun, not أصاب + ه: the writer's ta marbuta says so
-            if form.tense == "past" and "ل" in prefix:  # لبحث، للقاء: the verbal noun, not the verb
-                form = Form(entry, "noun", False, form.suffix)
+            before = lex.cue_kinds(toks[i - 1].norm) if i and not prefix else {}
+            masdar = before.get("prep") in NOUN_PREPS or before.get("occurred") in AUXILIARIES
+            if form.tense == "past" and ("ل" in prefix or masdar):  # لبحث، مع قصف جوي، تم بحث: the verbal noun
+                form = Form(entry, "noun", False, form.suffix)  # (not after من: هم من رفضوا)
             elif form.tense == "past" and not form.passive and "\u064f" in tok.text and _marked_passive(tok.text):
                 form = Form(entry, "past", True, form.suffix)  # قُتل، اعتُقل: the text's own vowel says passive
             score = (len(entry.companions), entry.source == "rasd", entry.strength, -len(prefix))
@@ -254,6 +272,7 @@ class _SentenceCoder:
         self.named_tokens: set[int] = set()
         self._country_marks: list[tuple[int, str]] | None = None
         self._cands: list[Cand] | None = None
+        self._named: list[Cand] = []
         self.cand_at: dict[int, Cand] = {}
         self.sports = len(self.kinds.get("sports", ())) >= 2  # one stadium shelled is no match report
         self.accident = False
@@ -308,6 +327,9 @@ class _SentenceCoder:
             if place and entity.country and not entity.code:
                 code = entity.country + "GOV"
             country = entity.country or (self._apposition_country(j) if entity.type == "PER" else None)
+            if country is None and entity.type == "ORG" and code in HOME_ROLES:  # وزارة الداخلية alone
+                country = self._context_country(i) or HOME_COUNTRY
+                code = country + code
             actor = Actor(m.text, m.start, m.end, entity.id, code, country)
             cand = Cand(i, j, actor, entity.type, _role_of(code, entity.country), place)
             cand.speaks = not place or entity.subtype == "capital"
@@ -317,6 +339,7 @@ class _SentenceCoder:
             self.named_tokens.update(range(i, j + 1))
             if entity.type == "PER":
                 self.person_tokens.update(range(i, j + 1))
+        self._named = list(cands)
         cands.extend(self._generic_candidates(covered, cands))
         cands.sort(key=lambda c: c.i)
         return cands
@@ -410,8 +433,9 @@ class _SentenceCoder:
                         nxt.actor.country = demonyms[0][1]
                     k = last + 1
                     continue
-            if nxt is not None and nxt.i == last + 1 and nxt.etype in ("ORG", "LOC") and nxt.actor.country:
-                country = country or nxt.actor.country  # شرطة دبي
+            if nxt is not None and nxt.i == last + 1 and nxt.etype in ("ORG", "LOC") and nxt.actor.country and (
+                    not self._coordinated(nxt)):
+                country = country or nxt.actor.country  # شرطة دبي, not قوات النظام وحزب الله
             if phrase.kind == "title" and not demonyms and toks[k].norm not in TITLE_PLURALS:
                 self.absorbed.add(k)
                 k = end + 1
@@ -424,12 +448,19 @@ class _SentenceCoder:
             k = (demonyms[-1][0] if demonyms else end) + 1
         return self._appositions(out)
 
+    def _coordinated(self, c: Cand) -> bool:
+        """Whether a named candidate's word carries the conjunction و before the name (وحزب الله)."""
+        return normalize(self.doc.text[self.toks[c.i].start : c.actor.start]).startswith("و")
+
     def _appositions(self, cands: list[Cand]) -> list[Cand]:
-        """Two generic actors side by side are one (المتمردين الحوثيين): the first, with the second's country."""
+        """Two generic actors side by side are one (المتمردين الحوثيين، قوات النظام): the first, with the second's
+        country, when the first has none or governs the second (no article: a construct)."""
         out: list[Cand] = []
         for c in cands:
             prev = out[-1] if out else None
-            if prev is not None and c.i == prev.j + 1 and prev.actor.country is None and c.actor.country and not c.prep:
+            construct = prev is not None and not _definite(self.toks[prev.j].norm)
+            if prev is not None and c.i == prev.j + 1 and (prev.actor.country is None or construct) and (
+                    c.actor.country and not c.prep and not self.toks[c.i].norm.startswith("و")):
                 prev.j, prev.actor.end = c.j, c.actor.end
                 prev.actor.text = self.doc.text[prev.actor.start : c.actor.end]
                 prev.actor.country, prev.actor.code = c.actor.country, c.actor.country + (prev.role or "")
@@ -495,7 +526,7 @@ class _SentenceCoder:
 
     def _generic(self, i: int, j: int, phrase: ActorPhrase, country: str | None, prefix: str) -> Cand:
         before = self.demonyms[i - 1] if i else None  # معتقل فلسطيني مضرب: the apposition's
-        country = country or before or self._context_country(i)
+        country = country or before or self._context_country(i) or _home(phrase.role)
         start = self.toks[i].start + _prefix_chars(self.toks[i].text, prefix)
         end = self.toks[j].end
         actor = Actor(self.doc.text[start:end], start, end, None, (country or "") + phrase.role, country)
@@ -516,6 +547,8 @@ class _SentenceCoder:
                     marks.append((k, entity.country))
             marks += [(k, iso) for k, iso in enumerate(self.demonyms)  # حزب الله اللبناني: the party's
                       if iso and k - 1 not in self.named_tokens]
+            if not marks:  # وزارة الداخلية السعودية ... الجهات الأمنية: the country of the named actors
+                marks = [(c.i, c.actor.country) for c in self._named if c.actor.country]
             self._country_marks = sorted(marks)
         return self._country_marks
 
@@ -575,7 +608,7 @@ class _SentenceCoder:
         while k < len(self.toks) and k <= m.h + 14 and self.clause[k] == self.clause[m.h]:
             c = starts.get(k)
             if c is not None:
-                if self._free(c):
+                if self._free(c) and c.speaks:  # محافظ القطيف خالد: the city names the office, the person acts
                     return c
                 k = c.j + 1
                 continue
@@ -599,7 +632,7 @@ class _SentenceCoder:
     def _subject_before(self, h: int, antecedent: bool = True) -> Cand | None:
         """The nearest free actor before `h` in its clause; else (`antecedent`) what a relative clause follows."""
         clause = self.clause[h]
-        before = [c for c in self.cands if c.j < h and self.clause[c.i] == clause and self._free(c)]
+        before = [c for c in self.cands if c.j < h and self.clause[c.i] == clause and self._free(c) and c.speaks]
         if before:
             return self.members(before[-1])[0]
         if not antecedent:
@@ -634,7 +667,7 @@ class _SentenceCoder:
         for c in self.cands:
             if c.i <= m.e:
                 continue
-            between = range(m.e + 1, c.i)
+            between = [k for k in range(m.e + 1, c.i) if "honorific" not in self.cues[k]]  # صاحب السمو الملكي
             if len(between) > 2 or self._has_prep_between(m.e, c.i - 1) or not self._free(c):
                 return None
             if any(k in self.trigger_tokens for k in between):
@@ -682,7 +715,7 @@ class _SentenceCoder:
                     r.target = r.target or gen
                 elif gen.speaks:
                     r.source = gen
-            r.source = r.source or self._agent_phrase(m)
+            r.source = r.source or self._agent_phrase(m) or self._adjective_source(m) or self._owner_phrase(m)
             r.owned = r.source is not None
             r.source = r.source or self._from_phrase(m)
         r.by_slot = r.source is not None or r.target is not None
@@ -709,11 +742,25 @@ class _SentenceCoder:
             r.by_slot = r.by_slot or r.source is not None
             if r.source is None:
                 r.source = self._participants(m.h)
+                if r.source is not None and r.target is None and entry.sym:  # X قال إن Y شدد خلال اللقاء: X and Y met
+                    r.target = next((c for c in self.cands if c.j < m.h and self._free(c) and c.speaks
+                                     and c.actor.country not in (None, r.source.actor.country)), None)
+        if r.source is not None and r.target is None and form.tense == "noun" and entry.sym and not entry.needs_target:
+            r.target = self._partner_after(m, r.source)
         return self._complete(r, entry)
+
+    def _partner_after(self, m: Match, source: Cand) -> Cand | None:
+        """The other side of a symmetric noun whose own side is known: the first actor after it, in its clause or
+        the relative clause describing it, not of the source's country (مباحثاته ... في إطار مجلس روسيا - الناتو)."""
+        clauses = self._clauses_of(m.h)
+        country = source.actor.country
+        return next((c for c in self.cands if c.i > m.e and self.clause[c.i] in clauses and c.speaks
+                     and not self._is_location(c) and c.group != source.group
+                     and (c.actor.country is None or c.actor.country != country)), None)
 
     def _verb_roles(self, m: Match, r: Roles) -> None:
         """Subject and object of an active verb: a relative clause's antecedent, SVO, VSO, then the antecedent."""
-        antecedent = self._relative_antecedent(m.h)
+        antecedent = self._relative_antecedent(m.h) or self._described_actor(m.h)
         if antecedent is not None:  # الملك عبد العزيز الذي زار مصر: the antecedent acts, مصر is the object
             r.source, r.target = antecedent, self._subject_after(m)
             return
@@ -749,23 +796,68 @@ class _SentenceCoder:
             return self.members(before[-1])[0]  # the name itself, or a name, a parenthesis, then الذي
         return None
 
+    def _described_actor(self, h: int) -> Cand | None:
+        """An indefinite actor right before the verb, whatever governs it, is described by it and does it (القبض على
+        مواطن أطلق النار: the citizen fired)."""
+        c = next((c for c in self.cands if c.j == h - 1), None)
+        if c is None or c.etype != "GEN" or _definite(self.toks[c.i].norm) or self.clause[c.i] != self.clause[h]:
+            return None
+        return c
+
     def _passive_reading(self, m: Match) -> bool:
         """An unvowelled agent verb followed by a count reads as passive (قتل 21 شخصا، اعتقل 16 شخصا)."""
         if not m.entry.agent or m.h + 1 >= len(self.toks) or self._after_relative(m.h):
             return False
         nxt = self.toks[m.h + 1]
-        return nxt.text.isdigit() or "count" in self.cues[m.h + 1]
+        if not (nxt.text.isdigit() or "count" in self.cues[m.h + 1]):
+            return False
+        subject = self._subject_before(m.h, antecedent=False)  # قوات الأمن اعتقلت 20 شخصا: active
+        return subject is None or not _can_act(subject, m.entry.agent)
 
     def _agent_phrase(self, m: Match) -> Cand | None:
         """The agent named by من قبل / على يد after a passive verb or a verbal noun."""
         return next((c for c in self.cands if c.i > m.h and self.clause[c.i] == self.clause[m.h]
                      and c.prep in ("قبل", "يد")), None)
 
+    def _adjective_source(self, m: Match) -> Cand | None:
+        """A demonym that describes a verbal noun names who did it: الغارات الروسية، مساعدات سعودية، الطائرة الإغاثية
+        السعودية (past one adjective after a definite noun: الغارات الجوية الروسية). An adjective agrees with its noun
+        in the article; a definite demonym after an indefinite noun is its genitive (اعتقال السوريين), not a source."""
+        definite = _definite(self.toks[m.e].norm)
+        for k in range(m.e + 1, min(m.e + (3 if definite else 2), len(self.toks))):
+            iso = self.demonyms[k]
+            norm = self.toks[k].norm
+            if iso is not None:
+                if _definite(norm) != definite or norm.endswith(("ين", "ون")) or norm[:1] == "و":
+                    return None
+                c = self.cand_at.get(k)
+                if c is not None:
+                    return c if c.etype == "GEN" and c.role != "CVL" else None
+                start, end = self.toks[k].start, self.toks[k].end
+                role = ADJECTIVE_ROLES.get(m.entry.plover, "GOV")
+                return Cand(k, k, Actor(self.toks[k].text, start, end, None, iso + role, iso), "GEN", role, False,
+                            group=-2 - k)
+            if k in self.cand_at or k in self.trigger_tokens or not _definite(norm) or self.toks[k].text in BOUNDARY:
+                return None
+        return None
+
+    def _owner_phrase(self, m: Match) -> Cand | None:
+        """ل + an actor right after a verbal noun that takes no ل complement: whose act it is (تعزيزات للمقاومة
+        الشعبية، هجوم للحوثيين); for a material act only an actor that can do it (not اعتقالات للمدنيين)."""
+        c = self.cand_at.get(m.e + 1)
+        if c is None or c.prep != "ل" or not c.speaks or "ل" in m.entry.slots or m.entry.gen_target:
+            return None
+        if m.entry.plover in MATERIAL_CONFLICT and not (_can_act(c, "armed") or _can_act(c, "security")):
+            return None
+        return c
+
     def _from_phrase(self, m: Match) -> Cand | None:
-        """من + actor right after a verbal noun that takes no من complement: who did it (احتجاجات من جماعات)."""
+        """من + actor right after a verbal noun that takes no من complement: who did it (احتجاجات من جماعات); aid
+        comes from its giver anywhere in the clause (المعونة ... قادمة من المملكة)."""
         if "من" in m.entry.slots:
             return None
-        return next((c for c in self.cands if m.e < c.i <= m.e + 3 and c.prep == "من"
+        reach = 16 if m.entry.plover == "AID" else 3
+        return next((c for c in self.cands if m.e < c.i <= m.e + reach and c.prep == "من" and c.speaks
                      and self.clause[c.i] == self.clause[m.h] and not self._is_location(c)), None)
 
     def _governed(self, m: Match) -> bool:
@@ -787,7 +879,8 @@ class _SentenceCoder:
             group = self.members(r.source)
             if r.target is None and (entry.sym or entry.plover in SYMMETRIC) and len(group) >= 2:
                 r.source, r.target = group[0], group[1]
-            elif r.target is not None and len(group) >= 2 and r.source.actor.country == r.target.actor.country:
+            elif (r.target is not None and len(group) >= 2 and entry.plover not in MATERIAL_CONFLICT
+                  and r.source.actor.country == r.target.actor.country):  # a regime may attack its own town
                 r.source = next((c for c in group if c.actor.country != r.target.actor.country), r.source)
         if r.source is None and r.target is not None:
             group = self.members(r.target)
@@ -802,8 +895,8 @@ class _SentenceCoder:
     def code(self, matches: list[Match]) -> list[Event]:
         self.trigger_tokens = {k for m in matches for k in m.tokens}
         self.matches = matches
-        self.accident = any(k + 1 not in self.trigger_tokens  # حادث تفجير is no accident
-                            for k in self.kinds.get("accident", ()))
+        self.accident = any(k + 1 not in self.trigger_tokens and not (  # حادث تفجير، الحادث الإرهابي: no accident
+            k + 1 < len(self.toks) and self.toks[k + 1].norm in TERROR) for k in self.kinds.get("accident", ()))
         events: list[Event] = []
         told: list[Event] = []
         previous: Roles | None = None
@@ -825,6 +918,11 @@ class _SentenceCoder:
                 if agreed is not None:  # اتفاق حول إمداد كازاخستان بعشر منظومات: what was agreed, and with whom
                     agreed.target = agreed.target or _actor(self.roles(m).target)
                     agreed.quantity = agreed.quantity or self._quantity(m)
+                continue
+            toll, cause = self._outcome_of(m, by_end)
+            if toll:  # تفجير ... أسفر عن مقتل 32 شخصا: the attack's toll, not a second attack
+                if cause is not None:
+                    cause.evidence.append(self._trigger_span(m))
                 continue
             roles = self.roles(m)
             if roles.source is None and previous is not None and self.toks[m.h].norm[:1] in "وف":
@@ -853,11 +951,12 @@ class _SentenceCoder:
         """Who protests, arrests or investigates when the sentence names no one: the people, or the police,
         of the country where it happens (مظاهرات في البصرة → IRQOPP). The actor's span is the trigger's."""
         k, _ = self._token_range(event.trigger.start, event.trigger.end)
-        country = (event.location or {}).get("country") or self._context_country(k or 0)
+        role = IMPLIED_ROLES[event.plover]
+        country = (event.location or {}).get("country") or self._context_country(k or 0) or _home(role)
         if not country:
             return None
         t = event.trigger
-        return Actor(t.text, t.start, t.end, None, country + IMPLIED_ROLES[event.plover], country)
+        return Actor(t.text, t.start, t.end, None, country + role, country)
 
     def _topic_of(self, m: Match) -> tuple[bool, Match | None]:
         """Whether a verbal noun is what a condemnation, protest, demand, refusal, agreement, threat, appeal
@@ -869,18 +968,24 @@ class _SentenceCoder:
         if m.entry.plover == "DEMAND" and m.prefix[:1] == "ل" and any(
                 o.entry.plover == "PROTEST" for o in self.matches):
             return True, None  # مظاهرة ... للمطالبة بإطلاق سراح: the protest's demand, told by the protest
-        for k in range(m.h - 1, max(m.h - 13, -1), -1):
+        named = self.named_tokens if self.cands else set()  # (the candidates fill named_tokens)
+        steps = 0  # a name counts as one word: استنكر [name, title] التفجير
+        for k in range(m.h - 1, -1, -1):
+            steps += k not in named or k + 1 not in named
+            if steps > 12:
+                break
             tok = self.toks[k]
             cues = self.cues[k]
             opens = tok.norm in COMPLEMENTIZERS or tok.norm in RELATIVES or cues.get("verb") == "report"
             if tok.text in ".!?؟:" or opens:
                 return False, None
-            if "appeal" in cues or ("purpose" in cues and m.h - k <= 3):
-                return True, None
+            if "appeal" in cues or (("purpose" in cues or "charge" in cues) and m.h - k <= 3):
+                return True, None  # دعا إلى، بهدف، يشتبه بصلتهم بالتفجير
             if k not in self.trigger_tokens:
                 continue
             o = next(x for x in self.matches if k in x.tokens)
-            if o.h in self.topics and m.h - o.e <= 4 and "و" in (self.toks[m.h].norm[:1], self.toks[m.h - 1].norm):
+            if o.h in self.topics and m.h - o.e <= 4 and (  # وقف إطلاق النار وسحب القوات، لعقد اجتماع لبحث
+                    "و" in (self.toks[m.h].norm[:1], self.toks[m.h - 1].norm) or m.prefix[:1] == "ل"):
                 return True, None
             if o.entry.plover in TOPIC_TAKERS and o.entry.plover != m.entry.plover and (
                     o.form.tense != "noun" or m.h - o.e <= 5):
@@ -898,6 +1003,15 @@ class _SentenceCoder:
                 if i is not None:
                     out.update(range(i + 1, j + 1))
         return out
+
+    def _outcome_of(self, m: Match, by_end: dict[int, Event | None]) -> tuple[bool, Event | None]:
+        """Whether a noun after أسفر عن / أدى إلى is the outcome of an earlier trigger of its category, and that
+        trigger's event (None when it was dropped as a topic: أدان التفجير الذي ... وأدى إلى استشهاد)."""
+        if m.form.tense != "noun" or not any("result" in self.cues[k] and self.clause[k] == self.clause[m.h]
+                                             for k in range(max(0, m.h - 8), m.h)):  # أسفرت الغارات ... عن مقتل
+            return False, None
+        earlier = [o for o in self.matches if o.e < m.h and o.entry.plover == m.entry.plover and o.e in by_end]
+        return (True, by_end[earlier[-1].e]) if earlier else (False, None)
 
     def _told_by_another(self, m: Match) -> bool:
         """A word that names its own actors (المتظاهرين) is the event only when no other word tells it."""
@@ -991,15 +1105,30 @@ class _SentenceCoder:
             return False  # الذي يشكل عملية إرهابية: what something is called, not an event
         if entry.plover == "PROTEST" and "culture" in self.kinds:
             return False  # تظاهرة ثقافية: a festival
+        if entry.plover == "AGREE" and m.form.tense == "noun" and (self._named_agreement(m) or any(
+                "reference" in self.cues[k] for k in range(max(0, h - 2), h))):
+            return False  # بموجب اتفاق، تطبيق الاتفاق، الاتفاق النووي: an agreement that exists, not one reached
         return not self._habitual(m)  # تتعرض منذ سنوات لهجمات: a state of things, not an event
+
+    def _named_agreement(self, m: Match) -> bool:
+        """A definite agreement noun with a relational adjective that is no demonym (الاتفاق النووي، الاتفاقية
+        الأمنية) names an agreement as a thing."""
+        k = m.e + 1
+        if k >= len(self.toks) or m.e != m.h or not _definite(self.toks[m.h].norm):
+            return False
+        norm = self.toks[k].norm
+        return (_definite(norm) and norm.endswith(("ي", "يه")) and self.demonyms[k] is None
+                and "clause" not in self.cues[k])
 
     def _actors_allow(self, m: Match, r: Roles, location: dict | None) -> bool:
         """The precision gate, once the context allows an event: what the entry asks of its actors, and what
         a sports or accident context asks of them."""
         entry = m.entry
         actors = [c for c in (r.source, r.target) if c is not None]
-        if entry.needs_target and (r.target is None or not (r.target.speaks or entry.plover in ("ASSAULT", "COERCE"))):
-            return False  # قاطع، مقاطعة كوباني: a boycott needs someone boycotted, not a district
+        targeted = r.target is not None and (r.target.speaks or entry.plover in ("ASSAULT", "COERCE"))
+        agent = entry.agent is not None and r.source is not None and r.source.role in AGENT_ROLES[entry.agent]
+        if entry.needs_target and not targeted and not agent:
+            return False  # قاطع، مقاطعة كوباني: a boycott needs someone boycotted; ضبطت الشرطة حدثا: the police arrest
         if self.sports and not any(_political(c) and c.etype != "GEN" and not self._is_title(c.i) for c in actors):
             return False  # المنتخب السعودي ونظيره العراقي: a title in a match is no government
         if actors and PLOVER_QUADS[entry.plover].startswith("verbal") and not any(c.speaks for c in actors):
@@ -1008,15 +1137,18 @@ class _SentenceCoder:
             return False  # يهدد تحول المشكلة: only an actor threatens
         if entry.owned and m.form.tense == "noun" and not r.owned:
             return False  # التهديد الذي تتعرض له: whose threat, the noun must say
-        if entry.anchored and m.form.tense == "noun" and not r.anchored:
+        held = entry.plover == "CONSULT" and m.form.tense == "noun" and m.h > 0 and "occurred" in self.cues[m.h - 1]
+        if entry.anchored and m.form.tense == "noun" and not r.anchored and not held:
             return False  # الاتفاق النووي سيحسن العلاقات: a topic, not an agreement told
         if self.accident and entry.plover in ("ASSAULT", "CRIME", "COERCE"):  # احتجزت السيول المركبات
+            if entry.plover == "COERCE" and r.source is not None and r.source.role in AGENT_ROLES["security"]:
+                return True  # ضبطت الجهات الأمنية ... في الحادثة: the police act after an incident
             return entry.strength >= 0.9 and any(c.role in AGENT_ROLES["armed"] for c in actors)
         if not actors:  # a noun needs strength or a place; a verb, a subject it carries (ورفضوا، وأشاد ـ)
             if m.form.tense != "noun":  # فجر نفسه، أطلق النار: a multiword act tells itself
                 return entry.strength >= 0.8 and (self._subject_in_verb(m) or (
                     entry.companions != () and entry.plover in ACTORLESS))
-            return entry.plover in ACTORLESS and (entry.strength >= 0.9 or (
+            return held or entry.plover in ACTORLESS and (entry.strength >= 0.9 or (  # وجرى خلال اللقاء: it took place
                 entry.strength >= 0.8 and location is not None))
         return entry.strength >= 0.6 or r.by_slot
 
@@ -1178,6 +1310,9 @@ def _same_happening(event: Event, told: list[Event]) -> Event | None:
         pairs = ((kept.source, event.source), (kept.target, event.target))
         if any(a is not None and b is not None and _actor_key(a) != _actor_key(b) for a, b in pairs):
             continue
+        places = {(e.location or {}).get("country") for e in (kept, event)}
+        if len(places) == 2 and None not in places:
+            continue  # اجتماع في موسكو ... مباحثاته في لشبونة: another country, another happening
         kept.evidence.append(event.trigger)
         kept.source = kept.source or event.source
         kept.target = kept.target or event.target
@@ -1189,6 +1324,16 @@ def _clitic_prep(norm: str) -> str | None:
     """The preposition attached to a word (بمقاتلي → ب, لصحيفة → ل), or None."""
     head = norm[1:] if norm[:1] in "وف" else norm
     return head[0] if head[:1] in ("ب", "ل") and len(head) > 3 else None
+
+
+def _home(role: str | None) -> str | None:
+    """The home country for a state organ nothing else gives a country (see HOME_COUNTRY)."""
+    return HOME_COUNTRY if role in HOME_ROLES else None
+
+
+def _definite(norm: str) -> bool:
+    """Whether a word carries the article (الغارات، بالغارات)."""
+    return any(p.endswith("ال") for p, _s in clitic_splits(norm))
 
 
 def _role_of(code: str | None, country: str | None) -> str | None:
@@ -1258,7 +1403,8 @@ def _same_countries(a: Event, b: Event) -> bool:
     """The same sides at country level (a headline's `Moscow` and the body's `Lavrov`), told close together.
 
     Only for tellings in neighbouring sentences or in the headline (sentence 0). For a symmetric
-    category one telling may name only one side: its side must be among the other's.
+    category one telling may name only one side: its side must be among the other's. A side with no
+    country (an international body) is itself (the CSTO and the NATO-Russia Council are two sides).
     """
     if abs(a.sentence - b.sentence) > 1 and min(a.sentence, b.sentence) != 0:
         return False
@@ -1266,12 +1412,17 @@ def _same_countries(a: Event, b: Event) -> bool:
     cb = (_country(b.source), _country(b.target))
     if a.plover not in SYMMETRIC:
         return None not in ca and ca == cb
-    sa, sb = {c for c in ca if c}, {c for c in cb if c}
+    sa = {_country(x) or _actor_key(x) for x in (a.source, a.target) if x is not None}
+    sb = {_country(x) or _actor_key(x) for x in (b.source, b.target) if x is not None}
     return bool(sa and sb) and (sa <= sb or sb <= sa)
 
 
 def _country(actor: Actor | None) -> str | None:
-    return (actor.country or (actor.code or "")[:3] or None) if actor else None
+    """The actor's country, or the first three letters of its code when they name one (not IGO, COP...)."""
+    if actor is None:
+        return None
+    head = (actor.code or "")[:3]
+    return actor.country or (head if head and head not in SECTOR_CODES else None)
 
 
 def _actor_key(actor: Actor | None) -> str | None:
