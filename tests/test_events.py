@@ -42,13 +42,13 @@ KNOWN = {
     ("الكرملين",): ("ORG", "Kremlin", "RUS", "RUSGOV", None),
     ("منظمة معاهدة الأمن الجماعي", "معاهدة الأمن الجماعي"): ("ORG", "CSTO", None, "IGOCSTO", None),
     ("منظمة الكومنولث",): ("ORG", "CIS", None, "IGOCIS", None),
-    ("حلف الناتو", "الناتو"): ("ORG", "NATO", None, "IGOWSTNAT", None),
+    ("حلف الناتو", "الناتو"): ("ORG", "NATO", None, "IGOWSTNATO", None),
     ("وزارة الدفاع",): ("ORG", "Ministry of Defence of Russia", "RUS", "RUSMIL", None),
     ("إس - 300",): ("MISC", "S-300", None, None, None),
     ("حزب الله اللبناني",): ("ORG", "Hezbollah", "LBN", "LBNREBHEZ", "armed_group"),
     ("الزبداني",): ("LOC", "Zabadani", "SYR", None, "city"),
     ("الكويت",): ("LOC", "Kuwait", "KWT", "KWT", "country"),
-    ("مجلس روسيا - الناتو",): ("ORG", "NATO-Russia Council", None, "IGOWSTNAT", None),
+    ("مجلس روسيا - الناتو",): ("ORG", "NATO-Russia Council", None, "IGOWSTNATO", None),
 }
 
 
@@ -393,7 +393,7 @@ def test_talks_elsewhere_are_another_meeting_with_their_own_partner():
     doc = coded("واستهل ميدفيديف اجتماع منظمة معاهدة الأمن الجماعي بإطلاع نظرائه على نتائج مباحثاته في لشبونة "
                 "التي أجراها في إطار مجلس روسيا - الناتو.")
     talks = [e for e in doc.events if e.trigger.text == "مباحثاته"]
-    assert len(talks) == 1 and talks[0].target is not None and talks[0].target.code == "IGOWSTNAT"
+    assert len(talks) == 1 and talks[0].target is not None and talks[0].target.code == "IGOWSTNATO"
     assert talks[0].location["name_en"] == "Lisbon"
 
 

@@ -51,7 +51,7 @@ HOME_COUNTRY = "SAU"
 HOME_ROLES = frozenset({"COP", "JUD"})
 # who a demonym after an event noun names (الغارات الروسية: the Russian military)
 ADJECTIVE_ROLES = {**IMPLIED_ROLES, "ASSAULT": "MIL", "MOBILIZE": "MIL"}
-# CAMEO codes that open a code without a country (IGOWSTNAT, COP): a sector, not a state
+# CAMEO codes that open a code without a country (IGOWSTNATO, COP): a sector, not a state
 SECTOR_CODES = frozenset({"IGO", "NGO", "IMG", "MNC", "GOV", "MIL", "COP", "REB", "UAF", "OPP", "JUD", "LEG", "SPY",
                           "SET", "CVL", "REF", "MED", "EDU", "LAB", "CRM", "BUS", "ELI", "REL", "HLH", "AGR"})
 CIVIL_VOICES = frozenset({"GOV", "LEG", "JUD", "OPP", "MED", "EDU", "NGO", "REL", "CVL"})
