@@ -110,3 +110,14 @@ def test_transliteration_of_unknown_names():
     assert transliterate("تيموشينكو") == "Tymoshenko"  # learned from KB name pairs
     assert transliterate("مهنا أبا الخيل") == "Mahna Aba al-Khail"  # article as al-, the usual spelling of الخيل
     assert transliterate("محمد بن سلمان") .startswith("Mohammed")
+
+
+def test_presentation_forms_read_as_the_letters_they_draw():
+    from rasd.text import NormalizedText, normalize
+
+    assert normalize("ﻋﺪﻥ") == normalize("عدن") == "عدن"
+    assert normalize("ﺃﺣﻤﺪ") == "احمد"  # hamza on alef normalized as for the plain letter
+    text = "ﻗﺼﻔﺖ ﻃﺎﺋﺮﺍﺕ ﻋﺪﻥ ﻻ"
+    nt = NormalizedText(text)
+    assert len(nt.norm) == len(text)  # one letter for one form; the lam-alef ligature stays as it is
+    assert nt.to_original(nt.norm.index("عدن"), nt.norm.index("عدن") + 3) == (text.index("ﻋﺪﻥ"), text.index("ﻋﺪﻥ") + 3)

@@ -9,6 +9,8 @@ so a normalized string can always be mapped back to offsets in the original
 - Persian/Urdu letters ک ی ۀ → ك ي ه;
 - diacritics (harakat, tanween, shadda, sukun, dagger alef), tatweel, bidi and
   zero-width marks, BOM → removed;
+- Arabic presentation forms (ﻋﺪﻥ) → the letters they draw (ligatures of two
+  letters stay);
 - Arabic-Indic and Persian digits → ASCII digits, Arabic comma/decimal marks
   inside numbers are left to the number parser.
 
@@ -18,6 +20,7 @@ Hamza on waw and ya (ؤ ئ) is kept: it distinguishes words (مسؤول, رئي�
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
@@ -42,6 +45,23 @@ _REPLACE = {
 _REPLACE.update({chr(0x0660 + i): str(i) for i in range(10)})  # Arabic-Indic digits
 _REPLACE.update({chr(0x06F0 + i): str(i) for i in range(10)})  # Persian digits
 
+
+
+def _presentation_forms() -> dict[str, str]:
+    """Arabic presentation forms (ﻋﺪﻥ, from old encoders and PDFs) → the letters they draw, when that is one letter.
+
+    The lam-alef ligatures (ﻻ) stand for two letters and stay: the one-to-one rule comes first.
+    """
+    out = {}
+    for block in (range(0xFB50, 0xFE00), range(0xFE70, 0xFEFF)):
+        for code in block:
+            letter = unicodedata.normalize("NFKC", chr(code))
+            if len(letter) == 1 and "\u0621" <= letter <= "\u06ff":
+                out[chr(code)] = _REPLACE.get(letter, letter)
+    return out
+
+
+_REPLACE.update(_presentation_forms())
 _DIGITS = {ord(chr(0x0660 + i)): str(i) for i in range(10)} | {ord(chr(0x06F0 + i)): str(i) for i in range(10)}
 _TABLE = {ord(c): None for c in _DELETE} | {ord(k): v for k, v in _REPLACE.items()}
 _DELETE_RE = re.compile("[" + "".join(re.escape(c) for c in _DELETE) + "]")
