@@ -505,3 +505,21 @@ def test_matching_is_one_to_one_and_as_large_as_can_be():
             {"plover": "SANCTION", "source_country": "USA", "trigger_text": "فرضت"}]
     missed, spurious = match_events([by_source["USA"], by_source["RUS"]], gold)
     assert missed == [] and spurious == []
+
+
+def test_relative_clause_names_who_gave_the_aid():
+    doc = coded("وصلت إلى صنعاء المساعدات الإغاثية، التي دفعت بها السعودية لمساعدة الأشقاء اليمنيين.")
+    aid = one(doc, "AID")
+    assert aid.source.country == "SAU"
+
+
+def test_official_tour_of_his_own_country_is_no_visit():
+    assert not [e for e in coded("زار ديمتري ميدفيديف موسكو أمس.").events if e.plover == "CONSULT"]
+    visit = one(coded("زار ديمتري ميدفيديف كازاخستان أمس."), "CONSULT")
+    assert (visit.source.country, visit.target.country) == ("RUS", "KAZ")
+
+
+def test_promises_are_not_agreements_and_a_rout_is_a_retreat():
+    assert not coded("ووعد ميدفيديف بمواصلة تعزيز الأمن على الحدود.").events
+    retreat = one(coded("وأشارت إلى تقهقر قوات روسيا في المنطقة."), "RETREAT")
+    assert retreat.source.country == "RUS"

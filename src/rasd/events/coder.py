@@ -715,7 +715,8 @@ class _SentenceCoder:
                     r.target = r.target or gen
                 elif gen.speaks:
                     r.source = gen
-            r.source = r.source or self._agent_phrase(m) or self._adjective_source(m) or self._owner_phrase(m)
+            r.source = (r.source or self._agent_phrase(m) or self._adjective_source(m) or self._owner_phrase(m)
+                        or self._relative_source(m))
             r.owned = r.source is not None
             r.source = r.source or self._from_phrase(m)
         r.by_slot = r.source is not None or r.target is not None
@@ -850,6 +851,24 @@ class _SentenceCoder:
         if m.entry.plover in MATERIAL_CONFLICT and not (_can_act(c, "armed") or _can_act(c, "security")):
             return None
         return c
+
+    def _relative_source(self, m: Match) -> Cand | None:
+        """The subject of a relative clause that has the verbal noun as its object: who did it (المساعدات التي دفع
+        بها المركز، الحرب التي شنتها إسرائيل): the clause points back to the noun with a pronoun before the actor."""
+        toks = self.toks
+        rel = next((k for k in range(m.e + 1, min(m.e + 4, len(toks))) if toks[k].norm in RELATIVES), None)
+        if rel is None or any(k in self.cand_at or k in self.trigger_tokens for k in range(m.e + 1, rel)):
+            return None
+        pointed = False
+        for k in range(rel + 1, min(rel + 5, len(toks))):
+            c = self.cand_at.get(k)
+            if c is not None:
+                return c if pointed and c.prep is None and c.speaks and not self._is_location(c) else None
+            if toks[k].text in BOUNDARY:
+                return None
+            pointed = pointed or (k > rel + 1 and toks[k].norm in ("بها", "به", "بهم", "لها", "له")) or (
+                k == rel + 1 and toks[k].norm.endswith(("ها", "ه", "هم")))
+        return None
 
     def _from_phrase(self, m: Match) -> Cand | None:
         """من + actor right after a verbal noun that takes no من complement: who did it (احتجاجات من جماعات); aid
@@ -1133,6 +1152,9 @@ class _SentenceCoder:
             return False  # المنتخب السعودي ونظيره العراقي: a title in a match is no government
         if actors and PLOVER_QUADS[entry.plover].startswith("verbal") and not any(c.speaks for c in actors):
             return False  # استقبلت شواطئ منطقة تبوك: a place does not talk
+        if entry.cameo == "042" and r.source is not None and r.target is not None and r.target.etype == "LOC" and (
+                r.target.actor.country is not None and r.target.actor.country == r.source.actor.country):
+            return False  # زيارته لمحاكم مكة المكرمة: an official's tour of his own country is no consultation
         if entry.political and not (r.source is not None and _political(r.source)):
             return False  # يهدد تحول المشكلة: only an actor threatens
         if entry.owned and m.form.tense == "noun" and not r.owned:
