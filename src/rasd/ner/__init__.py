@@ -2,16 +2,25 @@
 
 1. the knowledge base (`gazetteer`): names it lists, with their candidates;
 2. the statistical tagger (`tagger`), for names nobody listed;
-3. context cues (`rules`): titles before a name, roles after it.
+3. context cues (`rules`): titles before a name, roles after it, bylines.
 
-Knowledge-base matches win where they overlap, since they carry an identity;
-then the model's spans; then cue spans. A one-word name that is more often an
-ordinary word (مالي) counts only where the model also sees a name; the linker
-then finds its identity from the model's span. Names nested in a longer
-organization name are kept as well (روسيا in مجلس روسيا - الناتو).
+The model's spans are first cleaned (`rules.person_pieces`: `صلاح بجوار دي
+روسي` is two names; `الله`, `ريال` alone are none). Knowledge-base matches win
+where they overlap, since they carry an identity, unless the model reads a
+listed person's name inside a longer name of someone else (`بن علي` in `حمد بن
+علي العطية`); then a reporter's byline; then the model's spans; then cue
+spans. Person names then grow over their ancestors' chain (`فيصل بن` + `سلطان
+بن عبد العزيز`), a name after a facility's head word names the facility
+(`مستشفى الملك عبدالعزيز`), and a city right after `فريق`/`نادي` is a club. A
+one-word name that is more often an ordinary word (مالي) counts only where the
+model also sees a name; the linker then finds its identity from the model's
+span. Names nested in a longer organization name are kept as well (روسيا in
+مجلس روسيا - الناتو).
 """
 
 from __future__ import annotations
+
+from bisect import bisect_left, insort
 
 from rasd.document import Document, Mention, Token
 
@@ -27,30 +36,66 @@ def recognize_many(docs: list[Document]) -> None:
     """`recognize` for several documents; the tagger runs over all of them in one call."""
     # imported here: `rasd tag` needs the statistical tagger only, not the knowledge base these load
     from rasd.ner.gazetteer import find_known_names
-    from rasd.ner.rules import find_cued_names
+    from rasd.ner.rules import (
+        byline_names,
+        complete_person_names,
+        facility_mention,
+        find_cued_names,
+        mark_clubs,
+        prefer_longer_person_names,
+    )
 
     for doc, model in zip(docs, _model_mentions(docs), strict=True):
+        starts = [t.start for t in doc.tokens]
         known = find_known_names(doc)
-        chosen = _prefer_longer_person_names(known.confident, model)
+        model = _clean(doc, model, starts)
+        bylines = byline_names(doc, starts)
+        chosen = prefer_longer_person_names(doc, known.confident, model, starts)
+        if bylines:  # a byline wins over a one-word name
+            chosen = [m for m in chosen if " " in m.text or not _overlaps_any(m, bylines)]
+            _add_without_overlap(chosen, bylines)
         _add_without_overlap(chosen, model)
         _add_without_overlap(chosen, find_cued_names(doc, [(m.start, m.end) for m in chosen]))
+        chosen = [(m.type == "PER" and facility_mention(doc, m, starts)) or m
+                  for m in complete_person_names(doc, chosen, starts)]
+        mark_clubs(doc, chosen, starts)
         chosen.extend(known.nested)
         chosen.sort(key=lambda m: m.start)
         doc.mentions = chosen
 
 
-def _prefer_longer_person_names(known: list[Mention], model: list[Mention]) -> list[Mention]:
-    """Drop a listed person name the model reads inside a longer one (بن علي in حمد بن علي العطية)."""
-    persons = [m for m in model if m.type == "PER"]
-    return [k for k in known if k.type != "PER" or not any(m.start < k.start and k.end < m.end for m in persons)]
+def _clean(doc: Document, model: list[Mention], starts: list[int]) -> list[Mention]:
+    """The model's spans without what is no part of a name: person spans cut (`rules.person_pieces`), a
+    leading conjunction (`والسيول`), words of ordinary text alone (`الله`, `ريال`), unless a head word says
+    what they name (`بنادي الاتفاق`)."""
+    from rasd.ner.rules import WORDS, person_pieces
+
+    out: list[Mention] = []
+    for m in model:
+        if m.type == "PER":
+            out.extend(person_pieces(doc, m, starts))
+            continue
+        i, j = bisect_left(starts, m.start), bisect_left(starts, m.end)
+        norm = doc.tokens[i].norm
+        if WORDS[norm].conjunction and not WORDS[norm].joined:
+            m.start, m.text, norm = m.start + 1, m.text[1:], norm[1:]
+        if j - i > 1 or not WORDS[norm].plain or m.type == "ORG" and i and WORDS[doc.tokens[i - 1].norm].head:
+            out.append(m)
+    return out
+
+
+def _overlaps_any(m: Mention, others: list[Mention]) -> bool:
+    return any(o.start < m.end and m.start < o.end for o in others)
 
 
 def _add_without_overlap(chosen: list[Mention], extra: list[Mention]) -> None:
+    """Add the mentions of `extra` that overlap none of `chosen` (whose spans do not overlap either)."""
     spans = sorted((m.start, m.end) for m in chosen)
     for m in extra:
-        if not any(s < m.end and m.start < e for s, e in spans):
+        k = bisect_left(spans, (m.end, m.end))  # spans starting before m ends; only the last may reach into it
+        if k == 0 or spans[k - 1][1] <= m.start:
             chosen.append(m)
-            spans.append((m.start, m.end))
+            insort(spans, (m.start, m.end))
 
 
 def _model_mentions(docs: list[Document]) -> list[list[Mention]]:

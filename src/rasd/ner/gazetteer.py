@@ -60,6 +60,7 @@ class _AliasIndex:
                 key = key[:cut]
                 self.prefixes.add(key)
         self.known_starts: dict[str, tuple[tuple[str, str], ...]] = {}  # norm → `starts(norm)`
+        self.known_single: dict[str, tuple | None] = {}  # norm → `single(norm)`
 
     def starts(self, norm: str) -> tuple[tuple[str, str], ...]:
         """The (proclitics, stem) readings of a word whose stem begins an alias; a demonym never loses ال."""
@@ -71,7 +72,35 @@ class _AliasIndex:
                 (prefix, stem)
                 for prefix, stem in clitic_splits(norm)
                 if stem in self.prefixes and not (prefix.endswith("ال") and self.kb.demonym(stem))
-            )
+            ) if self._may_start(norm) else ()
+        return found
+
+    def _may_start(self, norm: str) -> bool:
+        """A quick test before reading the word's clitics: every reading's stem is an ending of the word
+        (at most five proclitic letters off), or `ا` + one (للرئيس → الرئيس)."""
+        prefixes = self.prefixes
+        return (norm in prefixes or any(norm[k:] in prefixes for k in range(1, min(6, len(norm) - 1)))
+                or "لل" in norm[:3] and ("ا" + norm[1:] in prefixes or "ا" + norm[2:] in prefixes))
+
+
+    def entries(self, prefix: str, key: str) -> tuple[int, str, list] | None:
+        """(proclitic letters to skip, key, entries) for the alias `key` read after `prefix`, if listed.
+        The article stays in the mention (ال belongs to the name); a person's name never loses it."""
+        entries = self.kb.lookup(key)
+        if prefix.endswith("ال"):
+            entries = [e for e in entries if e.type != "PER"]
+            return (len(prefix) - 2, key, entries) if entries else None
+        return (len(prefix), key, entries) if entries else None
+
+    def single(self, norm: str) -> tuple | None:
+        """The one-word name a word is (its first reading that is an alias), cached per word."""
+        found = self.known_single.get(norm, False)
+        if found is False:
+            if len(self.known_single) >= _CACHE_SIZE:
+                self.known_single.clear()
+            found = next(((1, *hit) for prefix, stem in self.starts(norm) if len(stem) >= _MIN_SINGLE_TOKEN_LEN
+                          and (hit := self.entries(prefix, stem))), None)
+            self.known_single[norm] = found
         return found
 
 
@@ -86,26 +115,24 @@ def find_known_names(doc: Document, kb: KnowledgeBase | None = None) -> KnownNam
     index = _alias_index(kb)
     ambiguous = ambiguous_names()
     found = KnownNames()
-    known = index.known_starts
-    for sent in doc.sentences:
-        tokens = doc.tokens[sent.token_start : sent.token_end]
-        i = 0
-        while i < len(tokens):
-            norm = tokens[i].norm
-            starts = known.get(norm)
-            if starts is None:
-                starts = index.starts(norm)
-            match = _match_at(tokens, i, index) if starts else None
+    known, starts = index.known_starts, index.starts
+    tokens = doc.tokens
+    ends = iter([s.token_end for s in doc.sentences])
+    end = i = 0  # the end of the sentence of token k; the first token not matched yet
+    for k in [k for k, t in enumerate(tokens) if (s := known.get(t.norm)) or s is None and starts(t.norm)]:
+        while k >= end:
+            end = next(ends, len(tokens))
+        if k >= i:
+            match = _match_at(tokens, k, end, index)
             if match is None:
-                i += 1
                 continue
-            n, key, mention = _mention(doc, tokens, i, match)
+            n, key, mention = _mention(doc, tokens, k, match)
             if n > 1 or not _needs_model(key, mention, ambiguous):
                 found.confident.append(mention)
             if n > 1 and mention.type in _CONTAINER_TYPES:
-                inner = _nested(doc, tokens[i : i + n], index, ambiguous)
+                inner = _nested(doc, tokens[k : k + n], index, ambiguous)
                 found.nested.extend(m for m in inner if not set(m.candidates) & set(mention.candidates))
-            i += n
+            i = k + n
     return found
 
 
@@ -116,7 +143,7 @@ def _needs_model(key: str, mention: Mention, ambiguous: frozenset[str]) -> bool:
 
 def _mention(doc: Document, tokens: list[Token], i: int, match: tuple[int, int, str, list]) -> tuple[int, str, Mention]:
     n, skip, key, entries = match
-    start = _skip_prefix(tokens[i], skip)
+    start = skip_letters(tokens[i], skip)
     end = tokens[i + n - 1].end
     mention = Mention(start, end, doc.text[start:end], entries[0].type, source="kb",
                       candidates=tuple(e.id for e in entries))
@@ -128,7 +155,7 @@ def _nested(doc: Document, tokens: list[Token], index: _AliasIndex, ambiguous: f
     out = []
     j = 0
     while j < len(tokens):
-        match = _match_at(tokens[: len(tokens) if j else len(tokens) - 1], j, index)  # not the whole name
+        match = _match_at(tokens, j, len(tokens) if j else len(tokens) - 1, index)  # not the whole name
         if match is None:
             j += 1
             continue
@@ -140,29 +167,27 @@ def _nested(doc: Document, tokens: list[Token], index: _AliasIndex, ambiguous: f
     return out
 
 
-def _match_at(tokens: list[Token], i: int, index: _AliasIndex) -> tuple | None:
-    """(tokens matched, proclitic letters to skip, alias key, entries) for the longest alias at token i."""
+def _match_at(tokens: list[Token], i: int, end: int, index: _AliasIndex) -> tuple | None:
+    """(tokens matched, proclitic letters to skip, alias key, entries) for the longest alias at token i,
+    within tokens[:end]; names of one word are the word's own (cached) match."""
     best: tuple | None = None
-    for prefix, stem in index.starts(tokens[i].norm):
+    following = tokens[i + 1].norm if i + 1 < end else None
+    for prefix, stem in index.starts(tokens[i].norm) if following is not None else ():
+        if stem + " " + following not in index.prefixes:
+            continue
         keys = [stem]  # keys[k]: the first k + 1 words, while they begin some alias
         j = i + 1
-        while j < len(tokens) and (key := keys[-1] + " " + tokens[j].norm) in index.prefixes:
+        while j < end and (key := keys[-1] + " " + tokens[j].norm) in index.prefixes:
             keys.append(key)
             j += 1
-        article_dropped = prefix.endswith("ال")
-        for n in range(len(keys), best[0] if best else 0, -1):
-            entries = index.kb.lookup(keys[n - 1])
-            if article_dropped:
-                entries = [e for e in entries if e.type != "PER"]
-            if entries and (n > 1 or len(stem) >= _MIN_SINGLE_TOKEN_LEN):
-                # keep the article inside the mention: ال belongs to the name
-                skip = len(prefix) - 2 if article_dropped else len(prefix)
-                best = (n, skip, keys[n - 1], entries)
+        for n in range(len(keys), best[0] if best else 1, -1):
+            if found := index.entries(prefix, keys[n - 1]):
+                best = (n, *found)
                 break
-    return best
+    return best or index.single(tokens[i].norm)
 
 
-def _skip_prefix(token: Token, letters: int) -> int:
+def skip_letters(token: Token, letters: int) -> int:
     """Offset in the text after `letters` normalized letters of the token (diacritics skipped)."""
     if letters <= 0:
         return token.start
