@@ -121,3 +121,17 @@ def test_presentation_forms_read_as_the_letters_they_draw():
     nt = NormalizedText(text)
     assert len(nt.norm) == len(text)  # one letter for one form; the lam-alef ligature stays as it is
     assert nt.to_original(nt.norm.index("عدن"), nt.norm.index("عدن") + 3) == (text.index("ﻋﺪﻥ"), text.index("ﻋﺪﻥ") + 3)
+
+
+def test_long_texts_normalize_as_short_ones_do():
+    """Articles take a numpy path; it must agree with the character table, deletions and other planes included."""
+    from rasd.text import NormalizedText, normalize
+
+    piece = "قالَ الرئيسُ إنّ الاتفاقَ ﻋﺪﻥ ٢٠١٥ 😀 ـــ "
+    long = piece * 20
+    assert normalize(long) == "".join(normalize(ch) for ch in long)
+    nt = NormalizedText(long)
+    first = long.index("٢٠١٥")
+    assert nt.shift_within(0, 10) is None  # diacritics inside
+    assert nt.shift_within(first, first + 4) == -long[:first].count("َ") - long[:first].count("ُ") - long[:first].count(
+        "ّ") - long[:first].count("ـ")

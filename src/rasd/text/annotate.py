@@ -12,9 +12,8 @@ def annotate_text(doc: Document) -> None:
     """Fill `doc.sentences` and `doc.tokens`; each sentence knows its token range."""
     doc.sentences.clear()
     doc.tokens.clear()
-    nt = normalized_text(doc.text)
-    same_length = len(nt.norm) == len(doc.text)  # no character deleted: token norms are slices of the document's
+    normalized = normalized_text(doc.text)  # shared with later stages
     for start, end in split_sentences(doc.text):
         first = len(doc.tokens)
-        doc.tokens.extend(tokenize(doc.text[start:end], start, nt.norm[start:end] if same_length else None))
+        doc.tokens.extend(tokenize(doc.text[start:end], start, normalized))
         doc.sentences.append(Sentence(start, end, first, len(doc.tokens)))

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from rasd.document import Token
-from rasd.text.normalize import normalize
+from rasd.text.normalize import NormalizedText, normalize
 
 # Letters (any script), digits with internal separators, or one other symbol.
 _TOKEN_RE = re.compile(
@@ -26,17 +26,24 @@ _CONJ = ("و", "ف")
 _PREP = ("ب", "ل", "ك")
 
 
-def tokenize(text: str, offset: int = 0, norm: str | None = None) -> list[Token]:
+def tokenize(text: str, offset: int = 0, normalized: NormalizedText | None = None) -> list[Token]:
     """Split `text` into tokens whose offsets are relative to `offset`.
 
-    `norm`, when the caller has it, is `normalize(text)` with no character deleted.
+    `normalized`, when the caller has it, is the whole document's normalized
+    text, of which `text` is the slice at `offset`: token norms are cut from it.
     """
-    norm = normalize(text) if norm is None else norm
-    if len(norm) == len(text):  # nothing deleted: slice the normalized text instead of normalizing each token
-        return [Token(s + offset, e + offset, text[s:e], norm[s:e])
-                for s, e in map(_span, _TOKEN_RE.finditer(text))]
-    return [Token(m.start() + offset, m.end() + offset, m.group(), normalize(m.group()))
-            for m in _TOKEN_RE.finditer(text)]
+    spans = list(map(_span, _TOKEN_RE.finditer(text)))
+    if normalized is None:
+        norm = normalize(text)
+        shift = 0 if len(norm) == len(text) else None
+    else:
+        norm = normalized.norm
+        shift = normalized.shift_within(offset, offset + len(text))
+    if shift is None:  # characters deleted inside: normalize each token
+        return [Token(s + offset, e + offset, text[s:e], normalize(text[s:e])) for s, e in spans]
+    # nothing deleted inside: slice the normalized text instead of normalizing each token
+    at = shift + (offset if normalized is not None else 0)
+    return [Token(s + offset, e + offset, text[s:e], norm[s + at : e + at]) for s, e in spans]
 
 
 _span = re.Match.span
