@@ -149,6 +149,25 @@ def test_airport_named_after_its_city_replaces_the_city():
     assert all(e.name_en != "Aden" for e in doc.entities)
 
 
+def test_a_facility_named_after_a_person_has_its_head_word_translated():
+    _, by_text = link_spans("نقل الجندي إلى مستشفى الملك فهد بالطائف.", [("مستشفى الملك فهد", "ORG")])
+    assert by_text["مستشفى الملك فهد"].name_en == "King Fahd Hospital"
+    _, by_text = link_spans("استقبل ولي العهد الوزير في قصر السلام بجدة.", [("قصر السلام", "LOC")])
+    assert by_text["قصر السلام"].name_en == "al-Salam Palace"
+
+
+def test_a_state_body_of_two_words_alone_is_the_article_country():
+    _, by_text = entities("قالت وزارة الداخلية البحرينية إنها أخطرت النيابة العامة بالواقعة.", "2015-08-10")
+    assert (by_text["النيابة العامة"].name_en, by_text["النيابة العامة"].country) == (
+        "Public Prosecution of Bahrain", "BHR")
+
+
+def test_foreign_clubs_are_organizations_of_their_country():
+    _, by_text = entities("فاز ريال مدريد على يوفنتوس في دوري الأبطال.", "2015-08-10")
+    assert (by_text["ريال مدريد"].type, by_text["ريال مدريد"].country) == ("ORG", "ESP")
+    assert by_text["يوفنتوس"].name_en == "Juventus"
+
+
 def test_paper_after_its_head_word_is_found_by_a_weak_alias_only_there():
     _, by_text = entities("رابط الخبر بصحيفة الوئام: تراجع أسعار النفط.", "2015-08-01")
     assert any(e.name_en == "Al-Weeam" for e in by_text.values())

@@ -9,7 +9,7 @@ import pytest
 
 from rasd.document import Document, Entity, Mention
 from rasd.errors import InputError
-from rasd.kb.evaluate import evaluate_links, format_link_scores, name_key, read_gold
+from rasd.kb.evaluate import evaluate_links, format_link_scores, name_key, read_gold, same_identity
 
 DEV = Path(__file__).resolve().parents[1] / "dev" / "link" / "dev.jsonl"
 HELDOUT = DEV.with_name("heldout.jsonl")
@@ -90,6 +90,40 @@ def test_name_key_accepts_common_variants() -> None:
     assert name_key("The Sun") == name_key("Sun")
     assert name_key("Malé") == name_key("Male")
     assert name_key("Alexandria") != name_key("Exandria")  # "al" inside a word stays
+
+
+@pytest.mark.parametrize(
+    ("output", "gold"),
+    [
+        ("Talal al-Fahd", "Talal Al-Fahad"),  # short vowels
+        ("Faisal al-Badeen", "Faisal Al-Badin"),  # ee/i
+        ("Ahmed Mahdi Fadheel", "Ahmed Mahdi Fadhil"),
+        ("al-Khadhr Mohammed al-Saeedi", "Al-Khader Mohammed al-Saeedi"),  # dh/d
+        ("Tomas Beckett", "Thomas Beckett"),  # th/t
+        ("Yassin Bahti", "Yassine Bahti"),
+        ("Sitrah", "Sitra"),  # ta marbuta
+        ("Naji al-Shahabi", "Nagy El-Shahaby"),  # Egyptian g, final y
+        ("Mohammed bin Salman", "Muhammad ibn Salman"),
+        ("Abdel Fattah el-Sisi", "Abdulfattah al-Sisi"),
+    ],
+)
+def test_name_key_accepts_transliteration_variants(output: str, gold: str) -> None:
+    assert name_key(output) == name_key(gold)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Qais", "Kais"), ("Saeed", "Sayed"), ("Ahmed Jamal", "Ahmed Kamal"),
+                                      ("Bahti", "Bakhti"), ("Fahd", "Fahs")])
+def test_name_key_keeps_different_consonants_apart(a: str, b: str) -> None:
+    assert name_key(a) != name_key(b)
+
+
+def test_a_country_qualifier_the_country_field_repeats_is_not_compared() -> None:
+    gold = {"name_en": "Ministry of Interior", "type": "ORG", "country": "BHR", "mentions": []}
+    entity = Entity(id="x", type="ORG", name_ar="وزارة الداخلية", name_en="Ministry of Interior of Bahrain",
+                    country="BHR")
+    assert same_identity(entity, gold)
+    entity.country = "KWT"
+    assert not same_identity(entity, gold)
 
 
 def test_bad_gold_line_names_file_and_line(tmp_path: Path) -> None:

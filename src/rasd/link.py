@@ -99,6 +99,14 @@ class _Phrase:
 _KINGDOM_PHRASE = _Phrase(("مملكه",), "state")
 # Head words of facilities named after a place (مطار عدن → Aden Airport), article-free.
 _FACILITIES = {normalize(k): v for k, v in {"مطار": "{} Airport", "ميناء": "Port of {}"}.items()}
+# Head words of facilities named after a person or a word (مستشفى الملك عبدالعزيز → King Abdulaziz Hospital),
+# article-free, with the titles such names carry in English.
+_NAMED_FACILITIES = {normalize(k): v for k, v in {
+    "مستشفى": "{} Hospital", "مستشفيات": "{} Hospitals", "قصر": "{} Palace", "جامعة": "{} University",
+    "مسجد": "{} Mosque", "جامع": "{} Mosque", "ملعب": "{} Stadium", "استاد": "{} Stadium", "مطار": "{} Airport",
+    "كلية": "{} College"}.items()}
+_FACILITY_TITLES = {normalize(k): v for k, v in {"الملك": "King", "الأمير": "Prince", "الشيخ": "Sheikh",
+                                                 "الإمام": "Imam", "السلطان": "Sultan"}.items()}
 
 
 class _Phrases:
@@ -115,8 +123,8 @@ class _Phrases:
                     phrases.append(_Phrase(_words("وزارة " + key), "ministry", "وزاره " + key, needs_demonym=False))
                     if p.elided and key.startswith("ال"):
                         phrases.append(_Phrase(_words(key), "ministry", key))
-                elif key.startswith("ال"):
-                    phrases.append(_Phrase(_words(key), "body", key))
+                elif key.startswith("ال"):  # a body of two words or more alone (النيابة العامة) is the article's
+                    phrases.append(_Phrase(_words(key), "body", key, needs_demonym=" " not in key))
         self.by_first: dict[str, list[_Phrase]] = {}
         for p in sorted(phrases, key=lambda p: -len(p.words)):
             self.by_first.setdefault(p.words[0], []).append(p)
@@ -525,6 +533,8 @@ class Linker:
                 iso = main if main in _KINGDOMS else _DEFAULT_KINGDOM
             entry = self.kb.country(iso)
         else:
+            if iso is None and phrase.kind == "body":
+                iso = self._main_country()  # a place near النيابة العامة is where it acts, not whose it is
             probe = Mention(start, end, self.doc.text[start:end], "ORG")
             entry = self.kb.institution(phrase.key, iso or self._context_country(probe, guess=True))
         if entry is None:
@@ -611,8 +621,8 @@ class Linker:
     def _new_entity(self, m: Mention) -> Entity | None:
         """A new entity for a name nobody listed; None for a fragment of ordinary words."""
         key = self._key(m.text)
-        if m.type != "ORG" and self.kb.is_ordinary(key):  # organization names are made of ordinary words
-            return None
+        if m.type != "ORG" and m.source != "cue" and self.kb.is_ordinary(key) and not _facility_form(m.text):
+            return None  # names of organizations and facilities are made of ordinary words; a cue vouches for a name
         if m.type == "PER" and any(s in TITLES for _p, s in clitic_splits(key.split(" ")[0])):
             return None  # لرئيس مجلس: a title, not a name
         entity_id = f"rasd:{m.type.lower()}:{key.replace(' ', '_')}"
@@ -625,7 +635,7 @@ class Linker:
                 id=entity_id,
                 type=m.type,
                 name_ar=m.text,
-                name_en=transliterate(m.text, arabic=country is None or country in ARAB_WORLD),
+                name_en=_english_name(m.text, country),
                 subtype=m.role,
                 country=country,
                 code=_role_code(country, m.role) if m.type == "PER" else None,
@@ -723,6 +733,29 @@ class Linker:
                 return entity.country
             k = first - 1
         return None
+
+
+def _english_name(text: str, country: str | None) -> str:
+    """A new entity's English name: a facility's head word translated after its name (مستشفى الملك فهد → King
+    Fahd Hospital, قصر السلام → al-Salam Palace), everything else transliterated."""
+    arabic = country is None or country in ARAB_WORLD
+    form = _facility_form(text)
+    if form is None:
+        return transliterate(text, arabic=arabic)
+    rest = text.partition(" ")[2]
+    title, _, name = rest.partition(" ")
+    english = _FACILITY_TITLES.get(normalize(title))
+    return form.format(f"{english} {transliterate(name, arabic=arabic)}" if english and name
+                       else transliterate(rest, arabic=arabic))
+
+
+def _facility_form(text: str) -> str | None:
+    """The English form of a facility name that starts with a head word (`{} Hospital`), else None."""
+    first, _, rest = text.partition(" ")
+    if not rest:
+        return None
+    return next((_NAMED_FACILITIES[s] for _p, s in clitic_splits(strip_article(normalize(first)))
+                 if s in _NAMED_FACILITIES), None)
 
 
 def _facility_entry(name_en: str, country: str | None) -> KBEntry:
