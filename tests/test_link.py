@@ -35,6 +35,12 @@ def test_office_and_capital_named_by_a_demonym(text, published, mention, name_en
     assert by_text[mention].name_en == name_en
 
 
+def test_a_counterpart_after_a_conjunction_starts_after_it():
+    doc, by_text = entities("التقى الرئيس الروسي ديمتري ميدفيديف ونظيره الكازاخستاني نور سلطان نزاربايف", "2010-12-11")
+    assert "نظيره الكازاخستاني" in by_text and by_text["نظيره الكازاخستاني"].country == "KAZ"
+    assert not any(t.startswith("ونظيره") for t in by_text)
+
+
 def test_a_dual_office_names_both_holders():
     _, by_text = entities("تحدثت الصحف عن مصالحة بين الرئيسين الروسي والبيلاروسي", "2010-12-11")
     assert by_text["الرئيسين الروسي"].name_en == "Dmitry Medvedev"

@@ -425,7 +425,7 @@ class Linker:
                     i += 1
                     continue
                 stop, phrase, iso = found
-                start, finish = _trim_proclitics(toks[i]), toks[stop - 1].end
+                start, finish = _trim_proclitics(toks[i], self.heads[i]), toks[stop - 1].end
                 if phrase.kind == "office":
                     if iso:
                         offices.append((start, finish, phrase, iso))
@@ -770,10 +770,12 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans[max(0, k - 3) : k])
 
 
-def _trim_proclitics(tok: Token) -> int:
-    """Start offset of a word after its conjunction/preposition (والرئيس → الرئيس)."""
+def _trim_proclitics(tok: Token, heads: tuple[str, ...] = ()) -> int:
+    """Start offset of a word after its conjunction/preposition (والرئيس → الرئيس, ونظيره → نظيره when the
+    phrase starts with نظيره: a bare stem is trimmed only when it is one of the phrase `heads`, since وزارة is
+    not و + زارة)."""
     for prefix, stem in clitic_splits(tok.norm):
-        if stem.startswith("ال") and prefix and not prefix.endswith("ال"):
+        if prefix and not prefix.endswith("ال") and (stem.startswith("ال") or stem in heads):
             return tok.start + len(prefix)
     return tok.start
 
