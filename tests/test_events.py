@@ -523,3 +523,27 @@ def test_promises_are_not_agreements_and_a_rout_is_a_retreat():
     assert not coded("ووعد ميدفيديف بمواصلة تعزيز الأمن على الحدود.").events
     retreat = one(coded("وأشارت إلى تقهقر قوات روسيا في المنطقة."), "RETREAT")
     assert retreat.source.country == "RUS"
+
+
+# -- one act told twice, or two acts ------------------------------------------------------------
+
+
+def test_an_act_accompanied_by_another_is_two_events():
+    two = coded("وبدأت قوات النظام في الرابع من يوليو الماضي هجوما على مدينة الزبداني، ترافق مع قصف جوي عنيف.")
+    assert sorted(e.trigger.text for e in two.events if e.plover == "ASSAULT") == ["قصف", "هجوما"]
+    retold = coded("وبدأت قوات النظام في الرابع من يوليو الماضي هجوما على مدينة الزبداني، في قصف جوي عنيف.")
+    assert [e.trigger.text for e in retold.events if e.plover == "ASSAULT"] == ["هجوما"]
+
+
+def test_coordinated_verbs_of_two_specific_acts_are_two_events():
+    doc = coded("حاصرت قوات الأمن العراقية المسجد واعتقلت 20 شخصا.")
+    assert sorted(e.cameo for e in doc.events if e.plover == "COERCE") == ["173", "191"]
+    bombing = one(coded("وقصفت الطائرات الإسرائيلية مواقع في غزة وقتلت ثلاثة فلسطينيين."), "ASSAULT")
+    assert [s.text for s in bombing.evidence] == ["قتلت"]  # a generic killing retells the strike
+
+
+def test_the_same_act_on_two_stated_dates_is_two_events():
+    text = "وقعت الاشتباكات يوم الاثنين في عدن، وتجددت الاشتباكات يوم الخميس."
+    doc = coded(text, times={"يوم الاثنين": "2015-08-03", "يوم الخميس": "2015-08-06"})
+    assert sorted(e.date for e in doc.events if e.plover == "ASSAULT") == ["2015-08-03", "2015-08-06"]
+    assert len(one(coded(text), "ASSAULT").evidence) == 1

@@ -40,6 +40,9 @@ NOUN_PREPS = frozenset(normalize(w) for w in ("مع", "على", "إلى", "في"
 AUXILIARIES = frozenset(normalize(w) for w in ("تم", "جرى", "يتم", "يجري"))  # تم بحث: a verb form after them is a noun
 TERROR = frozenset(normalize(w) for w in ("إرهابي", "الإرهابي", "إرهابية", "الإرهابية", "إجرامي", "الإجرامي",
                                           "الإجرامية", "أمني", "الأمني"))
+# ترافق مع قصف جوي، بالتزامن مع: one act told as accompanied by another, so two happenings
+ACCOMPANIED = frozenset(normalize(w) for w in ("ترافق", "ترافقت", "ترافقا", "تزامن", "تزامنت", "تزامنا", "التزامن",
+                                              "مصحوبا", "مصحوبة"))
 SPANS = frozenset(normalize(w) for w in ("سنوات", "أعوام", "عقود", "سنين"))  # habitual only after منذ
 # categories whose object is a topic, not an event told (أدان الهجوم، طالب بالإفراج، اتفقا على وقف إطلاق النار)
 TOPIC_TAKERS = frozenset({"DISAPPROVE", "PROTEST", "DEMAND", "REJECT", "AGREE", "THREATEN"})
@@ -117,6 +120,7 @@ class _DocInfo:
     main_country: str | None
     published: str | None
     stated_dates: set[int] = field(default_factory=set)  # id() of events whose date the text states
+    apart: set[frozenset[int]] = field(default_factory=set)  # id() pairs of one sentence's distinct acts
     mentions: dict[int, list[Mention]] = field(default_factory=dict)  # by sentence
     times: dict[int, list[TimeExpr]] = field(default_factory=dict)
     quantities: dict[int, list[Quantity]] = field(default_factory=dict)
@@ -140,7 +144,7 @@ def code_events(doc: Document) -> None:
         matches = find_triggers(toks, lex)
         if matches:
             events.extend(_SentenceCoder(doc, index, toks, info).code(matches))
-    doc.events.extend(merge_events(events, info.stated_dates))
+    doc.events.extend(merge_events(events, info.stated_dates, info.apart))
 
 
 def find_triggers(toks: list[Token], lex: Lexicon) -> list[Match]:
@@ -918,6 +922,7 @@ class _SentenceCoder:
             k + 1 < len(self.toks) and self.toks[k + 1].norm in TERROR) for k in self.kinds.get("accident", ()))
         events: list[Event] = []
         told: list[Event] = []
+        told_by: dict[int, Match] = {}  # id() of a told event -> its first trigger
         previous: Roles | None = None
         by_end: dict[int, Event | None] = {}  # None: a dropped event noun, whose describing verbs go with it
         names = self._name_tokens()
@@ -955,16 +960,36 @@ class _SentenceCoder:
                 continue
             event = self._event(m, roles)
             if event is not None:
-                kept = _same_happening(event, told)
+                apart = {id(t) for t in told if self._distinct(told_by[id(t)], t, m, event)}
+                kept = _same_happening(event, [t for t in told if id(t) not in apart])
                 if kept is None:
+                    self.info.apart.update(frozenset((k, id(event))) for k in apart)
                     events.append(event)
                     told.append(event)
+                    told_by[id(event)] = m
                 by_end[m.e] = kept or event
                 previous = roles
         for event in events:
             if event.source is None and event.plover in IMPLIED_ROLES:
                 event.source = self._implied_source(event)
         return events
+
+    def _distinct(self, a: Match, ea: Event, b: Match, eb: Event) -> bool:
+        """Whether the text says two tellings of one category are two acts, not one act told twice: different
+        stated dates, an act accompanied by another (هجوما ... ترافق مع قصف جوي), or two coordinated verbs of
+        distinct specific acts (أغلقت الشرطة الطرقات واعتقلت). A generic verb (قتل، هاجم) beside a specific one
+        retells it (ليفجر ... ويقتل)."""
+        stated = self.info.stated_dates
+        if id(ea) in stated and id(eb) in stated and ea.date and eb.date and not (
+                ea.date.startswith(eb.date) or eb.date.startswith(ea.date)):
+            return True
+        first, second = sorted((a, b), key=lambda m: m.h)
+        between = (stem for k in range(first.e + 1, second.h) for _p, stem in clitic_splits(self.toks[k].norm))
+        if any(stem in ACCOMPANIED for stem in between):
+            return True
+        verbs = first.form.tense != "noun" and second.form.tense != "noun" and second.prefix[:1] in ("و", "ف")
+        return verbs and first.entry.cameo != second.entry.cameo and not any(
+            m.entry.cameo.endswith("0") or m.entry.victim for m in (first, second))
 
     def _implied_source(self, event: Event) -> Actor | None:
         """Who protests, arrests or investigates when the sentence names no one: the people, or the police,
@@ -1383,17 +1408,20 @@ def _political(c: Cand) -> bool:
     return any(role in code for role in POLITICAL_ROLES)
 
 
-def merge_events(events: list[Event], stated_dates: set[int] | None = None) -> list[Event]:
+def merge_events(events: list[Event], stated_dates: set[int] | None = None,
+                 apart: set[frozenset[int]] | None = None) -> list[Event]:
     """One event per happening: same category, same actors (either order when symmetric), compatible dates.
 
     The most confident telling is kept; the others' triggers become its evidence. A date the text
     states wins over one taken from the publication date (events in `stated_dates` have stated dates).
+    Pairs in `apart` (id() pairs) are two acts the sentence that tells them keeps apart.
     """
     stated = stated_dates or set()
+    apart = apart or set()
     out: list[Event] = []
     for event in sorted(events, key=lambda e: -e.confidence):
         for kept in out:
-            if _same(kept, event, stated):
+            if _same(kept, event, stated, apart):
                 kept.evidence.append(event.trigger)
                 kept.evidence.extend(event.evidence)
                 kept.location = kept.location or event.location
@@ -1407,8 +1435,8 @@ def merge_events(events: list[Event], stated_dates: set[int] | None = None) -> l
     return sorted(out, key=lambda e: (e.sentence, e.trigger.start))
 
 
-def _same(a: Event, b: Event, stated: set[int]) -> bool:
-    if a.plover != b.plover or a.negated != b.negated:
+def _same(a: Event, b: Event, stated: set[int], apart: set[frozenset[int]]) -> bool:
+    if a.plover != b.plover or a.negated != b.negated or frozenset((id(a), id(b))) in apart:
         return False
     ka = (_actor_key(a.source), _actor_key(a.target))
     kb = (_actor_key(b.source), _actor_key(b.target))
