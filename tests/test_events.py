@@ -256,6 +256,12 @@ def test_a_killing_and_the_attack_it_happened_in_are_one_event():
     assert one(doc, "ASSAULT").source is None  # قتل before a count reads as a passive: the 21 are not killers
 
 
+def test_a_count_in_words_after_an_agent_verb_reads_it_as_passive_too():
+    text = "قتل ثلاثة جنود في الهجوم الذي شنه مسلحون على نقطة تفتيش."
+    attack = one(coded(text, quantities={"ثلاثة": (3, "جنود")}), "ASSAULT")
+    assert attack.trigger.text == "قتل" and attack.source is not None and attack.source.text == "مسلحون"
+
+
 def test_a_strong_attack_noun_is_news_without_actors():
     doc = coded("وسقط عشرة أشخاص في تفجير انتحاري استهدف سوقا مزدحمة.")
     assert one(doc, "ASSAULT").cameo == "1831"

@@ -810,11 +810,13 @@ class _SentenceCoder:
         return c
 
     def _passive_reading(self, m: Match) -> bool:
-        """An unvowelled agent verb followed by a count reads as passive (قتل 21 شخصا، اعتقل 16 شخصا)."""
+        """An unvowelled agent verb followed by a count, in digits or words, reads as passive (قتل 21 شخصا،
+        اعتقل 16 شخصا، قتل ثلاثة جنود)."""
         if not m.entry.agent or m.h + 1 >= len(self.toks) or self._after_relative(m.h):
             return False
         nxt = self.toks[m.h + 1]
-        if not (nxt.text.isdigit() or "count" in self.cues[m.h + 1]):
+        counted = any(q.start == nxt.start and q.kind == "count" for q in self.info.quantities.get(self.index, ()))
+        if not (nxt.text.isdigit() or "count" in self.cues[m.h + 1] or counted):  # قتل ثلاثة جنود too
             return False
         subject = self._subject_before(m.h, antecedent=False)  # قوات الأمن اعتقلت 20 شخصا: active
         return subject is None or not _can_act(subject, m.entry.agent)
