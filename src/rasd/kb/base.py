@@ -28,7 +28,7 @@ from rapidfuzz import fuzz, process
 from rasd.kb import compile as compile_module
 from rasd.kb.compile import DATA_DIR, FORMAT, compile_data
 from rasd.kb.institutions import InstitutionIndex, Pattern, read_patterns
-from rasd.kb.model import KBEntry, Role
+from rasd.kb.model import KBEntry
 
 FUZZY_CUTOFF = 0.85  # rapidfuzz ratio / 100: ميدفيدف~ميدفيديف is 0.93, فيديف~ميدفيديف 0.77
 _FUZZY_MIN_CHARS = 4
@@ -63,12 +63,7 @@ class KnowledgeBase:
     def _entry(self, i: int) -> KBEntry:
         e = self._entries[i]
         if e is None:
-            r = self._rows[i]
-            roles = tuple(
-                Role(code, title, date.fromisoformat(s) if s else None, date.fromisoformat(t) if t else None, c)
-                for code, title, s, t, c in r[10]
-            )
-            e = self._entries[i] = KBEntry(*r[:10], roles=roles, capital=r[11])
+            e = self._entries[i] = KBEntry.from_row(self._rows[i])
         return e
 
     def lookup(self, key: str) -> list[KBEntry]:

@@ -14,12 +14,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from rasd.kb.model import ENTRY_TYPES
+from rasd.kb.model import ENTRY_TYPES, KBEntry, Role, RoleRow
 from rasd.text import normalize, tokenize
 
 DATA_DIR = Path(__file__).with_name("data")
@@ -62,33 +61,16 @@ _SUBTYPE_PRIOR = {"country": 100, "region": 85, "capital": 80, "city": 70}
 _TYPE_PRIOR = {"LOC": 60, "ORG": 65, "PER": 65, "MISC": 55}
 
 
-RoleRow = tuple[str, str, str | None, str | None, str | None]  # code, title, start, end, country
-
-
 class DataError(ValueError):
     """A data file breaks the layout; the message names the file and line."""
 
 
-@dataclass(slots=True)
-class _Entry:
-    id: str
-    type: str
-    subtype: str | None
-    name_en: str
-    name_ar: str
-    country: str | None
-    code: str | None
-    wikidata: str | None
-    lat: float | None
-    lon: float | None
-    roles: tuple[RoleRow, ...]
-    capital: str | None
-    prior: float
-    aliases: list[str] = field(default_factory=list)
+class _Entry(NamedTuple):
+    """An entry while the base is compiled: the entry, its prior among same-named entries, its Arabic names."""
 
-    def row(self) -> tuple[Any, ...]:
-        return (self.id, self.type, self.subtype, self.name_en, self.name_ar, self.country, self.code,
-                self.wikidata, self.lat, self.lon, self.roles, self.capital)
+    entry: KBEntry
+    prior: float
+    aliases: list[str]
 
 
 def alias_key(name: str) -> str:
@@ -205,13 +187,12 @@ def read_countries(path: Path) -> Iterator[tuple[_Entry, list[str], str]]:
         if not re.fullmatch(r"[A-Z]{3}", iso3):
             raise DataError(f"{where}: iso3 {iso3!r} is not three capital letters")
         names = [row["name_ar"], *split_values(row.get("aliases_ar"))]
-        e = _Entry(
+        e = _Entry(KBEntry(
             id=row.get("wikidata") or f"rasd:loc:country-{iso3.lower()}",
             type="LOC", subtype="country", name_en=row["name_en"], name_ar=row["name_ar"], country=iso3,
             code=row.get("code") or iso3, wikidata=row.get("wikidata") or None,
-            lat=_float(row.get("lat")), lon=_float(row.get("lon")), roles=(), capital=row.get("capital") or None,
-            prior=_prior("LOC", "country", True, 0), aliases=names,
-        )
+            lat=_float(row.get("lat")), lon=_float(row.get("lon")), capital=row.get("capital") or None,
+        ), prior=_prior("LOC", "country", True, 0), aliases=names)
         yield e, split_values(row.get("demonyms_ar")), row.get("demonym_en", "")
 
 
@@ -233,14 +214,13 @@ def read_entries(path: Path, hand: bool) -> Iterator[_Entry]:
             raise DataError(f"{where}: name_en and name_ar are required")
         code = row.get("code") or (roles[0][0] if etype != "PER" and roles else None) or (
             country if etype != "MISC" else None)
-        yield _Entry(
+        yield _Entry(KBEntry(
             id=row.get("id") or entry_id(qid, etype, row["name_en"], country),
             type=etype, subtype=subtype, name_en=row["name_en"], name_ar=name_ar, country=country,
             code=code, wikidata=qid, lat=_float(row.get("lat")), lon=_float(row.get("lon")),
-            roles=tuple(roles), capital=None,
-            prior=_prior(etype, subtype, hand, float(row.get("population") or 0)),
-            aliases=[name_ar, *split_values(row.get("aliases_ar"))],
-        )
+            roles=tuple(map(Role.from_row, roles)),
+        ), prior=_prior(etype, subtype, hand, float(row.get("population") or 0)),
+            aliases=[name_ar, *split_values(row.get("aliases_ar"))])
 
 
 NISBA_SUFFIXES = ("", "ه", "ون", "ين", "ات", "ان", "تان", "تين")
@@ -266,13 +246,14 @@ def compile_data(data_dir: Path = DATA_DIR, warn: Callable[[str], None] | None =
     adjective: dict[str, str] = {}
     for e, words, adj in read_countries(data_dir / "countries.tsv"):
         entries.append(e)
-        if words and e.country:
-            nisba[e.country] = words[0]
-        if adj and e.country:
-            adjective[e.country] = adj
+        iso = e.entry.country
+        if words and iso:
+            nisba[iso] = words[0]
+        if adj and iso:
+            adjective[iso] = adj
         for word in words:
             for form in demonym_forms(word):
-                demonyms[form] = e.country if demonyms.get(form, e.country) == e.country else None
+                demonyms[form] = iso if demonyms.get(form, iso) == iso else None
     hand_count = len(entries)
     for name, hand in ENTRY_FILES:  # hand-written files first
         path = data_dir / name
@@ -303,20 +284,20 @@ def compile_data(data_dir: Path = DATA_DIR, warn: Callable[[str], None] | None =
     seen: dict[str, int] = {}
     alias: dict[str, list[int]] = {}
     for i, (e, keys) in enumerate(kept):
-        if e.id in seen:
-            raise DataError(f"entry id {e.id} ({e.name_en}) is used twice; give one of them another id")
-        seen[e.id] = i
+        if e.entry.id in seen:
+            raise DataError(f"entry id {e.entry.id} ({e.entry.name_en}) is used twice; give one of them another id")
+        seen[e.entry.id] = i
         for k in keys:
             alias.setdefault(k, []).append(i)
     for ids in alias.values():
         ids.sort(key=lambda i: -entries[i].prior)
 
     for e in entries:
-        if e.capital and e.capital not in seen and warn:
-            warn(f"the capital {e.capital} of {e.name_en} is not an entry")
+        if e.entry.capital and e.entry.capital not in seen and warn:
+            warn(f"the capital {e.entry.capital} of {e.entry.name_en} is not an entry")
     return {
         "format": FORMAT,
-        "rows": [e.row() for e in entries],
+        "rows": [e.entry.row() for e in entries],
         "alias": {k: tuple(v) for k, v in alias.items()},
         "weak_alias": {k: tuple(v) for k, v in weak.items()},
         "demonyms": {k: v for k, v in demonyms.items() if v},

@@ -7,6 +7,10 @@ from datetime import date
 
 ENTRY_TYPES = ("PER", "LOC", "ORG", "MISC")
 
+RoleRow = tuple[str, str, str | None, str | None, str | None]  # code, title, start, end, country (ISO dates)
+# An entry as the compiled base stores it (marshal-able): the fields of KBEntry, roles as RoleRows.
+EntryRow = tuple
+
 
 @dataclass(frozen=True, slots=True)
 class Role:
@@ -23,6 +27,16 @@ class Role:
 
     def valid_on(self, on: date) -> bool:
         return (self.start is None or self.start <= on) and (self.end is None or on <= self.end)
+
+    @classmethod
+    def from_row(cls, row: RoleRow) -> Role:
+        code, title, start, end, country = row
+        return cls(code, title, date.fromisoformat(start) if start else None,
+                   date.fromisoformat(end) if end else None, country)
+
+    def row(self) -> RoleRow:
+        return (self.code, self.title, self.start.isoformat() if self.start else None,
+                self.end.isoformat() if self.end else None, self.country)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,3 +60,11 @@ class KBEntry:
     lon: float | None
     roles: tuple[Role, ...] = ()
     capital: str | None = None
+
+    @classmethod
+    def from_row(cls, row: EntryRow) -> KBEntry:
+        return cls(*row[:10], roles=tuple(map(Role.from_row, row[10])), capital=row[11])
+
+    def row(self) -> EntryRow:
+        return (self.id, self.type, self.subtype, self.name_en, self.name_ar, self.country, self.code,
+                self.wikidata, self.lat, self.lon, tuple(r.row() for r in self.roles), self.capital)
