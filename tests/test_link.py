@@ -160,6 +160,8 @@ def test_a_facility_named_after_a_person_has_its_head_word_translated():
     assert by_text["مستشفى الملك فهد"].name_en == "King Fahd Hospital"
     _, by_text = link_spans("استقبل ولي العهد الوزير في قصر السلام بجدة.", [("قصر السلام", "LOC")])
     assert by_text["قصر السلام"].name_en == "al-Salam Palace"
+    _, by_text = link_spans("بث مركز الأمير فهد الإعلامي الخبر.", [("مركز الأمير فهد", "ORG")])
+    assert by_text["مركز الأمير فهد"].name_en == "Prince Fahd Center"
 
 
 def test_a_state_body_of_two_words_alone_is_the_article_country():

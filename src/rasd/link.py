@@ -104,7 +104,7 @@ _FACILITIES = {normalize(k): v for k, v in {"مطار": "{} Airport", "مينا�
 _NAMED_FACILITIES = {normalize(k): v for k, v in {
     "مستشفى": "{} Hospital", "مستشفيات": "{} Hospitals", "قصر": "{} Palace", "جامعة": "{} University",
     "مسجد": "{} Mosque", "جامع": "{} Mosque", "ملعب": "{} Stadium", "استاد": "{} Stadium", "مطار": "{} Airport",
-    "كلية": "{} College"}.items()}
+    "كلية": "{} College", "مركز": "{} Center", "معهد": "{} Institute", "مدرسة": "{} School"}.items()}
 _FACILITY_TITLES = {normalize(k): v for k, v in {"الملك": "King", "الأمير": "Prince", "الشيخ": "Sheikh",
                                                  "الإمام": "Imam", "السلطان": "Sultan"}.items()}
 
