@@ -132,6 +132,22 @@ def test_long_texts_normalize_as_short_ones_do():
     assert normalize(long) == "".join(normalize(ch) for ch in long)
     nt = NormalizedText(long)
     first = long.index("٢٠١٥")
-    assert nt.shift_within(0, 10) is None  # diacritics inside
-    assert nt.shift_within(first, first + 4) == -long[:first].count("َ") - long[:first].count("ُ") - long[:first].count(
-        "ّ") - long[:first].count("ـ")
+    spans = [(0, 10), (first, first + 4), (len(long) - 12, len(long))]  # diacritics inside, none, tatweel and emoji
+    assert nt.slices(spans) == [normalize(long[s:e]) for s, e in spans]
+
+
+def test_every_token_belongs_to_the_sentence_around_it():
+    """The document is tokenized once and tokens dealt to sentences: each sentence's range holds exactly its tokens."""
+    from rasd.document import Document
+    from rasd.text import annotate_text, tokenize
+
+    text = "قالَ د. أحمد إن النمو بلغ 3.5 في المئة!! «وهل يكفي؟» سأل.\nفقرة ثانية:   نعم (أ. ب. ج.) …"
+    doc = Document(text=text)
+    annotate_text(doc)
+    assert len(doc.sentences) == 3
+    for s in doc.sentences:
+        inside = doc.tokens[s.token_start : s.token_end]
+        assert [(t.start, t.text, t.norm) for t in inside] == [
+            (t.start, t.text, t.norm) for t in tokenize(text[s.start : s.end], s.start)
+        ]
+    assert sum(s.token_end - s.token_start for s in doc.sentences) == len(doc.tokens)

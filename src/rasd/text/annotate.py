@@ -9,11 +9,20 @@ from rasd.text.tokenize import tokenize
 
 
 def annotate_text(doc: Document) -> None:
-    """Fill `doc.sentences` and `doc.tokens`; each sentence knows its token range."""
+    """Fill `doc.sentences` and `doc.tokens`; each sentence knows its token range.
+
+    The document is tokenized in one go and the tokens dealt out to the
+    sentences: sentence ends fall between tokens (after punctuation, which is
+    a token of its own, or at a line break), so no token straddles two.
+    """
+    # the normalized form is cached: later stages share it
+    doc.tokens[:] = tokens = tokenize(doc.text, 0, normalized_text(doc.text))
     doc.sentences.clear()
-    doc.tokens.clear()
-    normalized = normalized_text(doc.text)  # shared with later stages
+    i, n = 0, len(tokens)
     for start, end in split_sentences(doc.text):
-        first = len(doc.tokens)
-        doc.tokens.extend(tokenize(doc.text[start:end], start, normalized))
-        doc.sentences.append(Sentence(start, end, first, len(doc.tokens)))
+        while i < n and tokens[i].start < start:  # none expected: sentences cover every token
+            i += 1
+        first = i
+        while i < n and tokens[i].end <= end:
+            i += 1
+        doc.sentences.append(Sentence(start, end, first, i))

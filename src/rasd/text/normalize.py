@@ -149,12 +149,27 @@ class NormalizedText:
             o_end += 1
         return o_start, o_end
 
-    def shift_within(self, start: int, end: int) -> int | None:
-        """Normalized minus original offset throughout `text[start:end]`, or None if a deletion inside varies it."""
-        before = bisect_left(self._deleted, start)
-        if before < len(self._deleted) and self._deleted[before] < end:
-            return None
-        return -before
+    def slices(self, spans: list[tuple[int, int]]) -> list[str]:
+        """`normalize(text[start:end])` for each of the (sorted, disjoint) original spans, cut from `.norm`.
+
+        One rule maps one character to at most one, so a span's normalized form
+        lies between the counts of deletions before its start and before its end.
+        """
+        norm, deleted = self.norm, self._deleted
+        if not deleted:
+            return [norm[s:e] for s, e in spans]
+        out = []
+        k = 0  # deletions before the current position
+        n = len(deleted)
+        for s, e in spans:
+            while k < n and deleted[k] < s:
+                k += 1
+            k_end = k
+            while k_end < n and deleted[k_end] < e:
+                k_end += 1
+            out.append(norm[s - k : e - k_end])
+            k = k_end
+        return out
 
     def to_normalized(self, offset: int) -> int:
         """Normalized offset of original `offset` (first kept char at or after it)."""

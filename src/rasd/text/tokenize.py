@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from rasd.document import Token
-from rasd.text.normalize import NormalizedText, normalize
+from rasd.text.normalize import NormalizedText
 
 # Letters (any script), digits with internal separators, or one other symbol.
 _TOKEN_RE = re.compile(
@@ -34,16 +34,10 @@ def tokenize(text: str, offset: int = 0, normalized: NormalizedText | None = Non
     """
     spans = list(map(_span, _TOKEN_RE.finditer(text)))
     if normalized is None:
-        norm = normalize(text)
-        shift = 0 if len(norm) == len(text) else None
+        norms = NormalizedText(text).slices(spans)
     else:
-        norm = normalized.norm
-        shift = normalized.shift_within(offset, offset + len(text))
-    if shift is None:  # characters deleted inside: normalize each token
-        return [Token(s + offset, e + offset, text[s:e], normalize(text[s:e])) for s, e in spans]
-    # nothing deleted inside: slice the normalized text instead of normalizing each token
-    at = shift + (offset if normalized is not None else 0)
-    return [Token(s + offset, e + offset, text[s:e], norm[s + at : e + at]) for s, e in spans]
+        norms = normalized.slices([(s + offset, e + offset) for s, e in spans] if offset else spans)
+    return [Token(s + offset, e + offset, text[s:e], n) for (s, e), n in zip(spans, norms, strict=True)]
 
 
 _span = re.Match.span

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import repeat
 from typing import Any
 
 from rasd.text import NormalizedText, normalized_text
@@ -23,21 +24,26 @@ _EMPTY: dict[str, tuple[Any, int]] = {}
 
 
 class Scan:
-    """Tokens of a text: normalized words, their lexicon readings, and which of them can open an expression."""
+    """Tokens of a text: normalized words, their lexicon readings, and which of them can open an expression.
 
-    __slots__ = ("text", "nt", "words", "lex", "n", "anchors", "number_anchors", "_matches")
+    Token offsets are found only when a rule asks for them (`span`, `glued`):
+    a second regex pass then costs less than keeping a match object per token.
+    """
+
+    __slots__ = ("text", "nt", "words", "lex", "n", "anchors", "number_anchors", "_spans")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.nt: NormalizedText = normalized_text(text)
-        self._matches = list(_TOKEN_RE.finditer(self.nt.norm))
-        self.words: list[str] = [m.group() for m in self._matches]
-        get = LEXICON.get
-        self.lex = [get(w, _EMPTY) for w in self.words]
+        self.words: list[str] = _TOKEN_RE.findall(self.nt.norm)
         self.n = len(self.words)
+        self.lex = list(map(LEXICON.get, self.words, repeat(_EMPTY, self.n)))
         # tokens where a time expression (anchors) or a number (number_anchors) may start
-        self.anchors = [i for i, w in enumerate(self.words) if w in TIME_OPENERS or w[0] in _ANCHOR_CHARS]
-        self.number_anchors = [i for i, w in enumerate(self.words) if w in NUMBER_OPENERS or w[0] in _ANCHOR_CHARS]
+        words = self.words
+        openers = [i for i, w in enumerate(words) if w in _OPENERS or w[0] in _ANCHOR_CHARS]
+        self.anchors = [i for i in openers if words[i] in TIME_OPENERS or words[i][0] in _ANCHOR_CHARS]
+        self.number_anchors = [i for i in openers if words[i] in NUMBER_OPENERS or words[i][0] in _ANCHOR_CHARS]
+        self._spans: list[tuple[int, int]] | None = None
 
     def word(self, i: int) -> str:
         """The normalized word at `i`, or "" past the end."""
@@ -52,11 +58,22 @@ class Scan:
 
     def glued(self, i: int) -> bool:
         """Whether token `i` follows token `i - 1` with no space between."""
-        return 0 < i < self.n and self._matches[i].start() == self._matches[i - 1].end()
+        return 0 < i < self.n and self._offsets()[i][0] == self._offsets()[i - 1][1]
 
     def span(self, first: int, last: int, lead: int = 0) -> tuple[int, int]:
         """Original offsets of tokens first..last (inclusive), skipping `lead` proclitic characters."""
-        return self.nt.to_original(self._matches[first].start() + lead, self._matches[last].end())
+        spans = self._offsets()
+        return self.nt.to_original(spans[first][0] + lead, spans[last][1])
+
+    def _offsets(self) -> list[tuple[int, int]]:
+        """(start, end) of each token in the normalized text."""
+        if self._spans is None:
+            self._spans = list(map(_span, _TOKEN_RE.finditer(self.nt.norm)))
+        return self._spans
+
+
+_span = re.Match.span
+_OPENERS = TIME_OPENERS | NUMBER_OPENERS
 
 
 @lru_cache(maxsize=8)
