@@ -34,6 +34,7 @@ def _surface(token: Token, stem: str) -> str:
 
 
 _start = attrgetter("start")
+_norm = attrgetter("norm")
 
 
 def summarize(doc: Document) -> None:
@@ -42,7 +43,7 @@ def summarize(doc: Document) -> None:
     body_start = doc.body_start
     first = bisect_left(doc.tokens, body_start, key=_start)
     # per token: its content-word stem, or None (the title's tokens count for nothing)
-    stems: list[str | None] = [None] * first + [_content_stem(t.norm) for t in doc.tokens[first:]]
+    stems: list[str | None] = [None] * first + list(map(_content_stem, map(_norm, doc.tokens[first:])))
     words = Counter(stem for stem in stems if stem is not None)
     mention_starts = Counter(doc.sentence_index(m.start) for m in doc.mentions)
     scored = []

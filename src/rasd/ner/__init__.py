@@ -108,18 +108,23 @@ def _model_mentions(docs: list[Document]) -> list[list[Mention]]:
 
 
 def _spans(doc: Document, sentences: list[list[Token]], tags_per_sentence: list[list[str]]) -> list[Mention]:
-    """Mentions from BIO tags; an I- tag that does not continue its type starts nothing."""
+    """Mentions from BIO tags; an I- tag that does not continue its type starts nothing.
+
+    Only the tagged tokens are visited: most of a sentence is `O`.
+    """
     out: list[Mention] = []
+    text = doc.text
     for toks, tags in zip(sentences, tags_per_sentence, strict=True):
-        start = label = None
-        end = 0
-        for tok, tag in zip(toks, tags, strict=True):
-            if tag.startswith("I-") and label == tag[2:]:
-                end = tok.end
+        label = None
+        start = end = last = 0
+        for k in [k for k, tag in enumerate(tags) if tag != "O"]:
+            tag = tags[k]
+            if label is not None and k == last + 1 and tag[0] == "I" and tag[2:] == label:
+                end, last = toks[k].end, k
                 continue
             if label is not None:
-                out.append(Mention(start, end, doc.text[start:end], MODEL_TYPES[label], source="model"))
-            start, end, label = (tok.start, tok.end, tag[2:]) if tag != "O" else (None, 0, None)
+                out.append(Mention(start, end, text[start:end], MODEL_TYPES[label], source="model"))
+            start, end, last, label = toks[k].start, toks[k].end, k, tag[2:]
         if label is not None:
-            out.append(Mention(start, end, doc.text[start:end], MODEL_TYPES[label], source="model"))
+            out.append(Mention(start, end, text[start:end], MODEL_TYPES[label], source="model"))
     return out
