@@ -26,7 +26,6 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,6 +34,7 @@ from typing import Any
 from rasd.ingest import Record, read_path
 from rasd.store import EventFilter, Store, open_store
 from rasd.store.ingest import LazyPipeline, PipelineUnavailable, ingest
+from rasd.store.postgres import scratch_schema
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "news" / "saudinewsnet-dev.jsonl"
 
@@ -142,16 +142,8 @@ def _location(backend: str, folder: Path, postgres: str | None, name: str) -> It
     if backend == "sqlite":
         yield str(folder / f"{name}.db")
         return
-    import psycopg
-
-    schema = f"bench_{name}_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(postgres, autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{schema}"')
-    try:
-        yield postgres + ("&" if "?" in postgres else "?") + f"options=-csearch_path%3D{schema}"
-    finally:
-        with psycopg.connect(postgres, autocommit=True) as conn:
-            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+    with scratch_schema(postgres, f"bench_{name}") as url:
+        yield url
 
 
 def _ingest_rate(location: str, path: Path, analyze: Any = None, label: str = "") -> dict[str, Any]:

@@ -14,7 +14,6 @@ import re
 import socket
 import threading
 import time
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -26,6 +25,7 @@ from fastapi.testclient import TestClient
 
 import rasd
 from rasd.store import EventFilter, open_store
+from rasd.store.postgres import scratch_schema
 from rasd.web.app import Settings, create_app
 from rasd.web.commands import add_commands
 
@@ -107,16 +107,8 @@ def db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory)
     url = os.environ.get("RASD_TEST_POSTGRES_URL")
     if not url:
         pytest.skip("RASD_TEST_POSTGRES_URL is not set (scripts/start_postgres.sh prints one)")
-    import psycopg
-
-    schema = f"rasd_api_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{schema}"')
-    try:
-        yield build_store(url + ("&" if "?" in url else "?") + f"options=-csearch_path%3D{schema}")
-    finally:
-        with psycopg.connect(url, autocommit=True) as conn:
-            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+    with scratch_schema(url, "rasd_api") as scratch:
+        yield build_store(scratch)
 
 
 @pytest.fixture(scope="module")

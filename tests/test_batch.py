@@ -12,7 +12,6 @@ import subprocess
 import sys
 import threading
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from rasd.batch.output import MANIFEST, _parse_ranges, _ranges, locked
 from rasd.batch.plan import Failure, Lines, PartitionReader, input_files, lines_items, plan_partitions
 from rasd.errors import InputError, RasdError
 from rasd.ingest import Record, read_path
+from rasd.store.postgres import scratch_schema
 
 CHEAP = ["text", "time"]  # enough to exercise the mechanics; one test runs the whole pipeline
 SENTENCES = [
@@ -268,16 +268,8 @@ def location(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     url = os.environ.get("RASD_TEST_POSTGRES_URL")
     if not url:
         pytest.skip("RASD_TEST_POSTGRES_URL is not set (scripts/start_postgres.sh prints one)")
-    import psycopg
-
-    schema = f"rasd_batch_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{schema}"')
-    try:
-        yield url + ("&" if "?" in url else "?") + f"options=-csearch_path%3D{schema}"
-    finally:
-        with psycopg.connect(url, autocommit=True) as conn:
-            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+    with scratch_schema(url, "rasd_batch") as scratch:
+        yield scratch
 
 
 def test_distributed_ingest_stores_each_article_once(tmp_path, cluster, location):

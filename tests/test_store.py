@@ -16,7 +16,6 @@ import signal
 import subprocess
 import sys
 import time
-import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from datetime import date
@@ -30,6 +29,7 @@ from rasd.store import EventFilter, connect, content_hash, minhash, open_store
 from rasd.store.base import NEAR_DUPLICATE_THRESHOLD
 from rasd.store.commands import add_commands
 from rasd.store.export import GDELT_COLUMNS
+from rasd.store.postgres import scratch_schema
 from rasd.store.rows import (
     ARTICLE_COLUMNS,
     DOCUMENT_COLUMNS,
@@ -177,10 +177,6 @@ def corpus() -> list[Document]:
 # --- backends ---------------------------------------------------------------------------------------
 
 
-def _with_search_path(url: str, schema: str) -> str:
-    return url + ("&" if "?" in url else "?") + f"options=-csearch_path%3D{schema}"
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 def location(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A fresh, empty store location: a SQLite file, or a private schema on the test PostgreSQL server."""
@@ -189,16 +185,8 @@ def location(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         return
     if not POSTGRES_URL:
         pytest.skip("RASD_TEST_POSTGRES_URL is not set (scripts/start_postgres.sh prints one)")
-    import psycopg
-
-    schema = f"rasd_test_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{schema}"')
-    try:
-        yield _with_search_path(POSTGRES_URL, schema)
-    finally:
-        with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
-            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+    with scratch_schema(POSTGRES_URL, "rasd_test") as url:
+        yield url
 
 
 @pytest.fixture

@@ -7,8 +7,9 @@ and its clitic-stripped readings, so `@@` with `<->` phrases is exact.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -31,6 +32,24 @@ def redact(url: str) -> str:
         return url
     netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
     return urlunsplit(parts._replace(netloc=netloc))
+
+
+@contextmanager
+def scratch_schema(url: str, prefix: str = "rasd_scratch") -> Iterator[str]:
+    """A store URL on a fresh schema of its own (`prefix` + random), dropped with all it holds on exit.
+
+    Tests and benchmarks share one server this way without seeing each other's rows.
+    """
+    import psycopg
+
+    schema = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{schema}"')
+    try:
+        yield url + ("&" if "?" in url else "?") + f"options=-csearch_path%3D{schema}"
+    finally:
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
 
 
 @lru_cache(maxsize=256)
