@@ -154,6 +154,8 @@ Diwaniyah|city|IRQ|الديوانية
 Dohuk|city|IRQ|دهوك
 Sinjar|city|IRQ|سنجار
 Tal Afar|city|IRQ|تلعفر
+Makhmur|city|IRQ|مخمور
+Habbaniyah|city|IRQ|الحبانية
 Anbar Governorate|region|IRQ|الأنبار|محافظة الأنبار
 Nineveh Governorate|region|IRQ|نينوى|محافظة نينوى
 Salah al-Din Governorate|region|IRQ|صلاح الدين|محافظة صلاح الدين
@@ -354,6 +356,7 @@ Khuzestan|region|IRN|خوزستان|الأحواز|عربستان
 Ankara|capital|TUR|أنقرة|انقرة|Q3640
 Istanbul|city|TUR|إسطنبول|اسطنبول|استانبول|Q406
 Izmir|city|TUR|إزمير|ازمير
+Van Province|region|TUR|إقليم فان|ولاية فان|محافظة فان
 Antalya|city|TUR|أنطاليا
 Gaziantep|city|TUR|غازي عنتاب
 Diyarbakir|city|TUR|ديار بكر
@@ -452,6 +455,7 @@ Fukushima|city|JPN|فوكوشيما
 Okinawa|region|JPN|أوكيناوا
 Seoul|capital|KOR|سول|سيول
 Busan|city|KOR|بوسان
+Pyeongchang|city|KOR|بيونغ تشانغ|بيونغتشانغ|بيونج تشانج
 Pyongyang|capital|PRK|بيونغ يانغ|بيونغيانغ
 Ulaanbaatar|capital|MNG|أولان باتور
 Taipei|capital|TWN|تايبيه|تايبه
@@ -599,6 +603,9 @@ Hawaii|region|USA|هاواي
 Ottawa|capital|CAN|أوتاوا|اوتاوا
 Toronto|city|CAN|تورونتو
 Montreal|city|CAN|مونتريال
+Ontario|region|CAN|أونتاريو|مقاطعة أونتاريو
+British Columbia|region|CAN|كولومبيا البريطانية
+Alberta|region|CAN|ألبرتا|مقاطعة ألبرتا
 Vancouver|city|CAN|فانكوفر
 Quebec|region|CAN|كيبك|كيبيك
 Mexico City|capital|MEX|مكسيكو سيتي|مدينة مكسيكو|مكسيكو

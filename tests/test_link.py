@@ -238,3 +238,39 @@ def test_a_bare_office_names_its_holder_in_the_article_or_saudi_arabia():
 def test_an_unknown_person_takes_the_demonym_of_his_apposition():
     _, by_text = entities("وانتقد جون سميث، السفير البريطاني السابق، الحكومة الإيرانية.", "2015-07-20")
     assert by_text["جون سميث"].country == "GBR"  # not the country the sentence names most
+
+
+def test_a_place_word_puts_a_place_after_it_listed_or_not():
+    text = "سقطت مقذوفات عسكرية بقرية العابطية، في محافظة الحرث. وقتل جندي في إقليم فان القريب من الحدود."
+    _, by_text = entities(text, "2015-08-04")
+    assert by_text["العابطية"].type == "LOC" and by_text["العابطية"].name_en == "al-Abtiya"
+    assert by_text["الحرث"].type == "LOC"
+    assert by_text["إقليم فان"].name_en == "Van Province"  # فان alone is an ordinary word (فإن)
+
+
+def test_listed_places_go_on_a_list_after_a_place():
+    text = "وجرت الضربات الأخرى قرب كركوك والفلوجة ومخمور والحبانية. وثلاث غارات قرب الرمادي."
+    _, by_text = entities(text, "2015-08-09")
+    for name, mention in (("Fallujah", "الفلوجة"), ("Makhmur", "مخمور"), ("Habbaniyah", "الحبانية"),
+                          ("Ramadi", "الرمادي")):
+        assert by_text[mention].name_en == name and by_text[mention].country == "IRQ"
+
+
+def test_an_article_that_names_no_country_is_saudi_news():
+    text = "أقامت المجموعة حفلاً بحضور الرئيس التنفيذي للمجموعة عبدالله الداود، ونائبه سعود الحربي."
+    _, by_text = entities(text, "2015-07-27")
+    assert by_text["عبدالله الداود"].country == "SAU"
+    _, by_text = entities("وقال الرئيس الكيني إن عبدالله الداود وصل إلى نيروبي.", "2015-07-27")
+    assert by_text["عبدالله الداود"].country != "SAU"
+
+
+def test_a_demonym_after_a_quoted_name_gives_its_country():
+    _, by_text = entities('وأوضحت قناة "ايكسبريس نيوز" الباكستانية في تقرير لها اليوم.', "2015-07-26")
+    assert by_text["ايكسبريس نيوز"].country == "PAK" and by_text["ايكسبريس نيوز"].name_en == "Express News"
+
+
+def test_a_body_and_a_ministry_of_the_same_name_stay_apart():
+    _, by_text = entities("وباشرت فرق الدفاع المدني بمنطقة جازان الحادث.", "2015-08-04")
+    assert by_text["الدفاع المدني"].name_en == "Saudi Civil Defense"
+    _, by_text = entities("وقالت وزارة الدفاع المدني العراقية إن الفرق وصلت.", "2015-08-04")
+    assert by_text["وزارة الدفاع المدني العراقية"].name_en.startswith("Ministry of Civil Defence")

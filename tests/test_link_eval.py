@@ -13,6 +13,7 @@ from rasd.kb.evaluate import evaluate_links, format_link_scores, name_key, read_
 
 DEV = Path(__file__).resolve().parents[1] / "dev" / "link" / "dev.jsonl"
 HELDOUT = DEV.with_name("heldout.jsonl")
+BLIND = [DEV.with_name(f"heldout{n}.jsonl") for n in (2, 3)]  # annotated for issue #5
 
 TEXT = "قال وزير الخارجية السعودي عادل الجبير في موسكو إن الرياض ناقشت مع سيرجي لافروف الأزمة."
 
@@ -133,16 +134,20 @@ def test_bad_gold_line_names_file_and_line(tmp_path: Path) -> None:
         read_gold(path)
 
 
-def test_heldout_set_is_apart_from_the_dev_set() -> None:
+def test_heldout_sets_are_apart_from_each_other_and_the_dev_set() -> None:
     heldout = read_gold(HELDOUT)
     assert len(heldout) >= 15
-    assert not {r["id"] for r in heldout} & {r["id"] for r in read_gold(DEV)}
+    seen: set[str] = set()
+    for path in [DEV, HELDOUT, *BLIND]:
+        ids = {r["id"] for r in read_gold(path)}
+        assert not ids & seen, path.name
+        seen |= ids
 
 
-@pytest.mark.parametrize("path", [DEV, HELDOUT], ids=["dev", "heldout"])
+@pytest.mark.parametrize("path", [DEV, HELDOUT, *BLIND], ids=["dev", "heldout", "heldout2", "heldout3"])
 def test_gold_sets_parse_and_mentions_occur_in_text(path: Path) -> None:
     records = read_gold(path)
-    assert len(records) >= 15
+    assert len(records) >= 10
     assert len({r["id"] for r in records}) == len(records)
     for rec in records:
         full = f"{rec['title']}\n\n{rec['text']}" if rec.get("title") else rec["text"]

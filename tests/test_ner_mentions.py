@@ -60,6 +60,26 @@ def test_a_title_puts_a_name_after_it_family_name_included(tokenized, text, name
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # a title without the article, after its definite complement; a second name that is also a word (دار)
+        ("خلال مباحثات أجراها وزير المالية الباكستاني إسحاق دار مع مسؤولين.", "إسحاق دار", "minister"),
+        ("بعد تعرض قائد الوسط كريم بوضيف للإصابة في تدريبات فريقه.", "كريم بوضيف", "commander"),
+        ("مع نظيره كابتن نادي الكويت الاسبق ابراهيم الخشرم في إحدى المواجهات.", "ابراهيم الخشرم", "captain"),
+    ],
+)
+def test_a_bare_title_with_its_complement_puts_a_name_after_it(tokenized, text, name, role):
+    doc = tokenized(Document(text=text))
+    found = {m.text: m for m in find_cued_names(doc, [])}
+    assert found[name].type == "PER" and found[name].role == role
+
+
+@pytest.mark.parametrize("text", ["وقال وزير إن القرار نهائي.", "ويعمل قائد فرقة موسيقية منذ عامين."])
+def test_a_bare_title_without_a_definite_complement_is_no_cue(tokenized, text):
+    assert find_cued_names(tokenized(Document(text=text)), []) == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "وأنهى الفريق معسكره الإعدادي في تركيا أمس.",  # الفريق: the team, not a general

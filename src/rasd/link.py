@@ -35,7 +35,8 @@ from functools import cache
 from rasd.document import Document, Entity, Mention, Token
 from rasd.kb import KBEntry, KnowledgeBase, Role, alias_key, load_kb
 from rasd.kb.compile import slug
-from rasd.ner.rules import TITLES
+from rasd.ner.gazetteer import skip_letters
+from rasd.ner.rules import STOP, TITLES
 from rasd.text import clitic_splits, normalize, strip_article
 from rasd.text.translit import ARAB_WORLD, name_spellings, transliterate
 
@@ -74,7 +75,18 @@ _DEFAULT_KINGDOM = "SAU"
 _HOST = {normalize(w) for w in ("لدى", "في", "إلى", "الى", "من", "عن", "مع")}
 _LOOK_BACK = 6
 _APPOSITION = 9  # tokens after a person's name that its apposition may run to
-_MEDIA_HEADS = {normalize(w) for w in ("صحيفة", "جريدة", "قناة", "وكالة", "موقع", "مجلة", "شبكة", "محطة", "إذاعة")}
+_DIRECTIONS = {normalize(w) for w in ("الشمالي", "الجنوبي", "الشرقي", "الغربي", "الشمالية", "الجنوبية", "الشرقية",
+                                      "الغربية", "الجديد", "الجديدة", "القديم", "القديمة", "الكبرى", "الصغرى")}
+# Head words an organization's name follows: media (لقناة "الإخبارية") and clubs (فريق الهلال, whose one-word
+# names are weak aliases, ordinary words alone).
+_ORG_HEADS = {normalize(w) for w in ("صحيفة", "جريدة", "قناة", "وكالة", "موقع", "مجلة", "شبكة", "محطة", "إذاعة",
+                                     "فريق", "نادي")}
+# Indefinite words that put a place's name after them (بقرية العابطية, محافظة الحرث, إقليم فان): a name nobody
+# listed becomes a new place. Their definite forms (المحافظة الشرقية) take adjectives instead. `قرب` and `بالقرب`
+# only before a place the knowledge base lists (قرب الرمادي: also an ordinary word).
+_PLACE_CUES = {normalize(w): True for w in ("قرية", "قريتي", "بلدة", "بلدتي", "محافظة", "محافظتي", "إقليم", "اقليم",
+                                            "مقاطعة", "ولاية", "مديرية", "مركز")} | {normalize(w): False for w in (
+                                            "قرب", "بالقرب", "ضواحي", "أطراف")}
 _QUOTES = {'"', "«", "“", "'", "”", "»"}
 _DASHES = {"-", "–", "—", ":"}
 _NEWLINE = re.compile(r"\n\s*")
@@ -129,19 +141,21 @@ class _Phrases:
         for p in sorted(phrases, key=lambda p: -len(p.words)):
             self.by_first.setdefault(p.words[0], []).append(p)
         self._kb = kb
-        self.words: dict[str, tuple[str | None, tuple[str, ...], bool]] = {}
+        self.words: dict[str, tuple[str | None, tuple[str, ...], bool, bool | None]] = {}
 
-    def word(self, norm: str) -> tuple[str | None, tuple[str, ...], bool]:
+    def word(self, norm: str) -> tuple[str | None, tuple[str, ...], bool, bool | None]:
         """What a word form may be: the country of the demonym it is (or None), the first words of phrases
-        (والرئيس → رئيس), and whether it is a media head word (لقناة)."""
+        (والرئيس → رئيس), whether an organization's name follows it (لقناة, لفريق), and whether a place's name
+        does (`_PLACE_CUES`: True, False, or None when it is no cue)."""
         found = self.words.get(norm)
         if found is None:
             if len(self.words) > _MAX_CACHED_WORDS:
                 self.words.clear()
             stems = [s for _p, s in clitic_splits(norm)]
             heads = tuple(s for s in stems if s in self.by_first)
-            media = any(s in _MEDIA_HEADS for s in stems)
-            found = self.words[norm] = (self._kb.demonym(strip_article(norm)), heads, media)
+            media = any(s in _ORG_HEADS for s in stems)
+            place = next((_PLACE_CUES[s] for p, s in clitic_splits(norm) if s in _PLACE_CUES and "ال" not in p), None)
+            found = self.words[norm] = (self._kb.demonym(strip_article(norm)), heads, media, place)
         return found
 
 
@@ -174,9 +188,8 @@ class Linker:
         self.ends = [t.end for t in doc.tokens]
         known, word = self.phrases.words, self.phrases.word
         words = [known.get(t.norm) or word(t.norm) for t in doc.tokens]
-        self.demonyms = [w[0] for w in words]
-        self.heads = [w[1] for w in words]
-        self.media = [w[2] for w in words]
+        columns = list(zip(*words, strict=True)) or [()] * 4
+        self.demonyms, self.heads, self.media, self.place_cues = (list(c) for c in columns)
         for m in doc.mentions:
             if m.type == "PER":  # السويدي, المصري in a person's name are family names, not demonyms
                 for k in range(bisect_left(self.starts, m.start), bisect_left(self.starts, m.end)):
@@ -193,6 +206,7 @@ class Linker:
                     self._extend_nasab(m)
             else:
                 self._trim_guess(m)
+        self._cued_places()
         linked = [(m, self._choose(m) if m.candidates else self._lookup(m)) for m in doc.mentions]
         for m, entry in sorted(linked, key=lambda x: x[0].candidates[1:2] != ()):  # unambiguous names first
             if entry is not None:
@@ -215,6 +229,72 @@ class Linker:
             self._office_mention(start, end, phrase, iso)
         doc.entities = sorted(self.entities.values(), key=lambda e: min(m.start for m in e.mentions))
         doc.mentions.sort(key=lambda m: m.start)
+
+    def _cued_places(self) -> None:
+        """Places after a word that says so (`_PLACE_CUES`), and listed places that go on a list after a place
+        (قرب كركوك والفلوجة وتلعفر): the tagger misses many, their names being also words. A guess of the model
+        or a cue there gives way (بمقاطعة أونتاريو read as a person)."""
+        toks = self.doc.tokens
+        cues = [k for k, cue in enumerate(self.place_cues) if cue is not None and k + 1 < len(toks)]
+        places = [m for m in self.doc.mentions if m.type == "LOC" and (j := bisect_left(self.starts, m.end)) < len(toks)
+                  and toks[j].norm[:1] == "و"]
+        if not cues and not places:
+            return
+        owner: dict[int, Mention] = {}
+        for m in self.doc.mentions:
+            for k in range(bisect_left(self.starts, m.start), bisect_left(self.starts, m.end)):
+                owner[k] = m
+
+        def add(place: Mention, k: int) -> None:
+            for other in {id(o): o for i in range(k - 1, k + 2) if (o := owner.get(i)) is not None}.values():
+                if other.start < place.end and place.start < other.end:
+                    self.doc.mentions.remove(other)
+            self.doc.mentions.append(place)
+            places.append(place)
+            for i in range(k, bisect_left(self.starts, place.end)):
+                owner[i] = place
+
+        for k in cues:
+            m = owner.get(k + 1)
+            if m is not None and (m.candidates or m.type == "LOC" or m.source == "nominal"):
+                continue
+            place = self._place_at(k + 1, bool(self.place_cues[k]), cue=toks[k])
+            if place is not None:
+                add(place, k + 1)
+        for m in places:
+            j = bisect_left(self.starts, m.end)
+            while j < len(toks) and toks[j].norm[:1] == "و" and j not in owner:
+                place = self._place_at(j, False, conjunction=True)
+                if place is None:
+                    break
+                add(place, j)
+                j += 1
+
+    def _place_at(self, k: int, new: bool, conjunction: bool = False, cue: Token | None = None) -> Mention | None:
+        """The place named from token k: one the knowledge base lists (one or two words, or with the `cue` word:
+        إقليم فان), else with `new` a word that is no ordinary word, demonym or function word, with an adjective
+        of direction after it (قرية العكر الغربي); with `conjunction`, after its و."""
+        toks = self.doc.tokens
+        tok = toks[k]
+        skip = int(conjunction)
+        norm = tok.norm[skip:]
+        if len(norm) < 3 or not norm.isalpha():
+            return None
+        start = tok.start + skip
+        keys = [(start, k + 2, f"{norm} {toks[k + 1].norm}" if k + 1 < len(toks) else ""), (start, k + 1, norm)]
+        if cue is not None:
+            stem = next(s for p, s in clitic_splits(cue.norm) if s in _PLACE_CUES and "ال" not in p)
+            keys.insert(0, (skip_letters(cue, len(cue.norm) - len(stem)), k + 1, f"{stem} {norm}"))
+        for first, end, key in keys:
+            found = [e for e in self.kb.lookup_span(key) if e.type == "LOC"] if key else []
+            if found:
+                stop = toks[end - 1].end
+                return Mention(first, stop, self.doc.text[first:stop], "LOC", source="cue",
+                               candidates=tuple(e.id for e in found))
+        if not new or self.demonyms[k] or norm in STOP or self.kb.is_ordinary(norm):
+            return None
+        end = k + 2 if k + 1 < len(toks) and toks[k + 1].norm in _DIRECTIONS else k + 1
+        return Mention(start, toks[end - 1].end, self.doc.text[start : toks[end - 1].end], "LOC", source="cue")
 
     def _media_mentions(self) -> None:
         """Names of papers and channels the tagger missed, in the two places news puts them: after
@@ -240,10 +320,11 @@ class Linker:
                     continue
                 if line_start and not (span.stop < len(toks) and toks[span.stop].text in _DASHES):
                     continue
-                m = Mention(toks[first].start, toks[span.stop - 1].end, "", "ORG", source="cue")
-                m.text = doc.text[m.start : m.end]
-                entries = [e for e in self.kb.lookup_span(self._key(m.text)) if e.type == "ORG"]
+                key = " ".join(t.norm for t in toks[first : span.stop])  # alias_key, without tokenizing again
+                entries = [e for e in self.kb.lookup_span(key) if e.type == "ORG"]
                 if entries:
+                    m = Mention(toks[first].start, toks[span.stop - 1].end, "", "ORG", source="cue")
+                    m.text = doc.text[m.start : m.end]
                     m.candidates = tuple(e.id for e in entries)
                     doc.mentions.append(m)
                     self._attach(m, self._entity_for(entries[0]))
@@ -665,11 +746,15 @@ class Linker:
         before it (`اللاعب الغاني مونتاري`); for a person, a country named in the
         title before the name (`بدولة قطر اللواء ...`, `خادم الحرمين ...`). With
         `guess`, else the first country named after it in its sentence, else
-        before it, else the article's main country.
+        before it, else the article's main country; in an article that names
+        none, Saudi Arabia (the Saudi press does not name its own country in
+        local news).
         """
         doc = self.doc
         sent = doc.sentences[doc.sentence_index(m.start)]
         i, j = bisect_left(self.starts, m.start), bisect_left(self.starts, m.end)
+        if j + 1 < sent.token_end and doc.tokens[j].text in _QUOTES:
+            j += 1  # "ايكسبريس نيوز" الباكستانية
         if j < sent.token_end and self.demonyms[j]:
             return self.demonyms[j]
         if m.type == "PER" and i > sent.token_start:
@@ -683,7 +768,7 @@ class Linker:
         if not guess:
             return None
         if m.type == "PER":  # a place named in the sentence is where a person acts, not whose they are
-            return self._main_country()
+            return self._home_country()
         later = earlier = None
         for e in self.entities.values():
             if e.type != "LOC" or not e.country:
@@ -698,7 +783,11 @@ class Linker:
             return later[1]
         if earlier:
             return earlier[1]
-        return self._main_country()
+        return self._home_country()
+
+    def _home_country(self) -> str | None:
+        """The article's main country; Saudi Arabia in one that names no country at all."""
+        return self._main_country() or (None if +self.votes else _DEFAULT_KINGDOM)
 
     def _apposition_country(self, j: int, end: int) -> str | None:
         """The demonym in the apposition after a person's name (token j on): after a comma or a title word, before

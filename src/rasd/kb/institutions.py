@@ -60,10 +60,10 @@ class InstitutionIndex:
     def __init__(self, patterns: Iterable[Pattern], countries: dict[str, tuple[str, str | None, str]]) -> None:
         """`countries`: ISO3 → (English name, Arabic nisba adjective, English adjective) for names and ids."""
         self.patterns = list(patterns)
-        self._keys: dict[str, Pattern] = {}
+        self._keys: dict[tuple[bool, str], Pattern] = {}  # (a ministry's?, key); الدفاع المدني is both
         for p in self.patterns:
             for k in p.keys:
-                self._keys.setdefault(k, p)
+                self._keys.setdefault((p.kind == "ministry", k), p)
         self._countries = countries
         self._made: dict[str, KBEntry] = {}
 
@@ -75,8 +75,9 @@ class InstitutionIndex:
         words = alias_key(head_norm).split(" ")
         head = _HEADS.get(words[0]) if len(words) > 1 else None
         field = " ".join(words[1:]) if head else " ".join(words)
-        pattern = self._keys.get(field)
-        if pattern is None or (head and pattern.kind != "ministry"):
+        pattern = self._keys.get((True, field)) if head else (
+            self._keys.get((False, field)) or self._keys.get((True, field)))
+        if pattern is None:
             return None
         if country not in self._countries:
             country = None

@@ -108,6 +108,14 @@ _DASHES = {"-", "–", "—"}
 _DASH = re.compile("[-–—]")
 
 _SPEECH_CUE = "speech"
+# Titles that are cues also without the article when a definite complement follows them (وزير المالية الباكستاني
+# إسحاق دار, قائد الوسط كريم بوضيف, كابتن نادي الكويت الأسبق إبراهيم الخشرم); not those that are as often other
+# words in a construct (لواء: a brigade, سيد, مواطن, جندي: any one).
+_BARE_CUES = {normalize(w) for w in (
+    "رئيس", "رئيسة", "وزير", "وزيرة", "سفير", "سفيرة", "مستشار", "قائد", "محافظ", "مدرب", "لاعب", "حارس", "مهاجم",
+    "كابتن", "متحدث", "مبعوث", "مفتي", "أمير", "ملك",
+)}
+_BARE = "~"  # marks a bare title's role in `_CUES`
 _CACHE_SIZE = 100_000
 
 
@@ -218,12 +226,14 @@ WORDS = _Words()
 
 
 class _Cues(dict):
-    """Normalized word → the role its title gives (`الرئيس`), _SPEECH_CUE for a speech verb, "" for neither."""
+    """Normalized word → the role its title gives (`الرئيس`; after `_BARE` for a title without the article),
+    _SPEECH_CUE for a speech verb, "" for neither."""
 
     def __missing__(self, norm: str) -> str:
         title = norm if norm.startswith("نظير") and norm != "نظير" else norm[2:] if norm.startswith("ال") else (
             norm[3:] if norm.startswith("وال") else "")
-        cue = TITLES.get(title) or (_SPEECH_CUE if norm in _SPEECH else "")
+        bare = norm if norm in _BARE_CUES else norm[1:] if norm[:1] == "و" and norm[1:] in _BARE_CUES else ""
+        cue = TITLES.get(title) or (_SPEECH_CUE if norm in _SPEECH else _BARE + TITLES[bare] if bare else "")
         if len(self) < _CACHE_SIZE:
             self[norm] = cue
         return cue
@@ -285,6 +295,10 @@ def find_cued_names(doc: Document, taken: list[tuple[int, int]]) -> list[Mention
                 continue
             if role != _SPEECH_CUE:
                 j = _after_title(toks, i + 1)
+                if role[0] == _BARE:  # وزير المالية X: a bare title names a person only after its complement
+                    role = role[1:]
+                    if not any(t.norm.startswith("ال") for t in toks[i + 1 : j]):
+                        continue
                 if (strip_article(toks[i].norm) in _AMBIGUOUS_TITLES and j < len(toks)
                         and (not WORDS[toks[j].norm].known or toks[j].norm == _ALA)):
                     continue  # الفريق معسكره: the team, unless a known name follows
@@ -325,6 +339,9 @@ def _name_extent(toks: list[Token], j: int, occupied: set[int]) -> int:
     k, family = name_chain_end(toks, k, end, given_max=MAX_NAME_TOKENS - 1)
     if not family and k < end and WORDS[toks[k].norm].surname and _clause_ends(toks, k + 1):
         k += 1  # الشيخ طلال الفهد أعلن: a family name that is also a word (الفهد), where the name must end
+    elif k - j == 1 and k < end and _name_like(w := WORDS[toks[k].norm]) and not (w.article or w.verb) and (
+            _clause_ends(toks, k + 1) or WORDS[toks[k + 1].norm].stop):
+        k += 1  # إسحاق دار مع: so is a second name without the article (دار)
     k = _without_verb(toks, j, k)
     if toks[k - 1].norm == _ALA:
         k -= 1  # ترتسم على: the preposition more often than Ali, at the end

@@ -91,9 +91,12 @@ def _capital(s: str) -> str:
 
 
 def _romanize(word: str, arabic: bool = True) -> str:
-    """A word's spelling by rule, with a Slavic or Persian ending where it has one."""
+    """A word's spelling by rule, with a Slavic or Persian ending where it has one (-يف/-وف only in a foreign
+    name)."""
     norm = normalize(word)
     for ending, roman in _ENDINGS:
+        if arabic and len(ending) < 3:
+            continue  # شريف, بوضيف, المحيذيف: Arabic names end so too
         if norm.endswith(ending) and len(norm) > len(ending) + 1:
             return _letters(word[: len(word) - len(ending)], foreign=True, slavic=True) + roman
     return _letters(word, foreign=not arabic)
@@ -121,6 +124,10 @@ def _letters(word: str, foreign: bool, slavic: bool = False) -> str:
         i = 3
     while i < n:
         ch, prev, nxt = w[i], w[i - 1] if i else "", w[i + 1] if i + 1 < n else ""
+        if foreign and w[i : i + 2] == "نغ":
+            out.append("ng")  # بيونغ تشانغ → Pyeong Chang, هونغ → Hong: never n + gh in foreign names
+            i += 2
+            continue
         if foreign and w[i : i + 2] in _CLUSTERS and (slavic or w[i] != "ك"):
             out.append(_CLUSTERS[w[i : i + 2]])
             i += 2
@@ -153,6 +160,8 @@ def _letters(word: str, foreign: bool, slavic: bool = False) -> str:
                 out.append("ye" if nxt else "i")  # نايف → Nayef, عايش → Ayesh
             elif not nxt:
                 out.append("i")
+            elif nxt == "ة" and i + 2 == n:
+                out.append("iy")  # العابطية → Abtiya, الحبانية → Habbaniya
             else:
                 out.append("i" if foreign else "ai" if i == 1 else "ee")
         elif ch == "ى":
