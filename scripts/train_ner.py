@@ -3,7 +3,9 @@
 Steps, all with fixed seeds:
 1. word clusters from the openly licensed corpora (`ner_clusters.py`; cached
    in build/ner/, relearned only when missing);
-2. cue words from the training data;
+2. cue words from the training data; from the other corpora (WikiFANE,
+   Wojood): a name list with their own fine types, and how often each word
+   stands inside names of each type (`word_types`);
 3. the first-pass CRF (python-crfsuite, L-BFGS with elastic-net
    regularization) on ANERcorp, WikiFANE and Wojood mapped to ANERcorp's types;
 4. the second-pass CRF, whose document features come from first-pass tags:
@@ -41,29 +43,41 @@ import pycrfsuite
 
 from rasd.ner.conll import Sentence
 from rasd.ner.evaluate import entity_scores, format_scores, spans
-from rasd.ner.features import Featurizer, Lexicon
-from rasd.ner.tagger import MODEL_DIR, Tagger, Weights, export_word_rows, kb_gazetteer, load_names
+from rasd.ner.features import Featurizer, Lexicon, WordTypes
+from rasd.ner.tagger import (
+    MODEL_DIR,
+    Tagger,
+    Weights,
+    export_word_rows,
+    kb_gazetteer,
+    load_names,
+    load_word_types,
+)
 from rasd.text import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / "build" / "ner"
 CUE_MIN_COUNT = 5
 CUE_MIN_SHARE = 0.25
+# `word_types`: words seen at least this often; a type counts from the first share of their uses, H from the second
+TYPE_MIN_COUNT = 2
+TYPE_SHARES = (0.2, 0.6)
 
 
 def corpora(
-    names: list[str], holdout: bool, glued: bool = True
+    names: list[str], holdout: bool, glued: bool = True, fine: bool = False
 ) -> tuple[list[list[Sentence]], dict[str, list[Sentence]]]:
     """(training sentences per corpus, dev sentences per corpus); dev is empty unless `holdout`.
 
-    `glued=False` keeps WikiFANE's proclitics apart (for name lists, whose names then start clean).
+    `glued=False` keeps WikiFANE's proclitics apart (for name lists, whose names then start clean);
+    `fine=True` keeps each corpus's own types (and the sentences whose types ANERcorp's cannot express).
     """
     train: list[list[Sentence]] = []
     dev: dict[str, list[Sentence]] = {}
     loaders = {
         "anercorp": data.load_anercorp,
-        "wikifane": lambda: data.load_wikifane(mapping=data.FANE_MAP, glued=glued),
-        "wojood": lambda: data.load_wojood(mapping=data.WOJOOD_MAP),
+        "wikifane": lambda: data.load_wikifane(mapping=None if fine else data.FANE_MAP, glued=glued),
+        "wojood": lambda: data.load_wojood(mapping=None if fine else data.WOJOOD_MAP),
     }
     for name in names:
         sentences = loaders[name]()
@@ -117,6 +131,33 @@ def name_list(sentences: list[Sentence]) -> dict[str, str]:
         kind, n = kinds.most_common(1)[0]
         if " " in name or (len(name) >= 3 and plain[name] <= n):
             out[name] = kind
+    return out
+
+
+def word_types(sentences: list[Sentence]) -> WordTypes:
+    """How each normalized word stands in the names of tagged sentences: `t=` (or `tf=`) feature values.
+
+    A word seen at least TYPE_MIN_COUNT times gets each type whose names hold
+    at least TYPE_SHARES[0] of its occurrences, marked `H` from TYPE_SHARES[1]
+    on, else `L` (`PERSH`, `LOCL`), the most frequent first. Taken from
+    corpora other than ANERcorp, the values are as reliable on names the CRF
+    never saw as on those it did: a Wikipedia given name marks a new full name.
+    """
+    total: Counter[str] = Counter()
+    inside: dict[str, Counter[str]] = {}
+    for s in sentences:
+        norms = [normalize(t) for t in s.tokens]
+        total.update(norms)
+        for start, end, kind in spans(s.tags or []):
+            for norm in norms[start:end]:
+                inside.setdefault(norm, Counter())[kind] += 1
+    out = {}
+    for word, kinds in inside.items():
+        n = total[word]
+        if n >= TYPE_MIN_COUNT and len(word) >= 2:
+            found = sorted((-k, kind) for kind, k in kinds.items() if k >= TYPE_SHARES[0] * n)
+            if found:
+                out[word] = tuple(kind + ("H" if -k >= TYPE_SHARES[1] * n else "L") for k, kind in found)
     return out
 
 
@@ -197,9 +238,12 @@ def main() -> None:
     ap.add_argument("--c1", type=float, default=0.02)
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--max-iterations", type=int, default=150)
-    ap.add_argument("--names-from", default="wikifane", help="corpora whose names become a name-list feature")
+    ap.add_argument("--names-from", default="wikifane",
+                    help="corpora whose names, with their own types, become a name-list feature (`h=`)")
+    ap.add_argument("--types-from", default="wikifane,wojood",
+                    help="corpora whose names tell how each word stands in names (`t=`, `tf=`)")
     ap.add_argument("--no-gazetteer", action="store_true", help="leave out the knowledge-base name features")
-    ap.add_argument("--window", type=int, default=10, help="second pass: document window in sentences (0: none)")
+    ap.add_argument("--window", type=int, default=20, help="second pass: document window in sentences (0: none)")
     ap.add_argument("--out", type=Path, help="model folder (default: the package's, or build/ner/dev-model with --dev)")
     ap.add_argument("--export-only", action="store_true", help="no training: export the CRFs last trained")
     ap.add_argument("--kb-names-only", action="store_true",
@@ -246,9 +290,10 @@ def prepare(args: argparse.Namespace, out: Path, train_set: list[Sentence]) -> F
     lexicon.save(out / "lexicon.npz")
     cues = cue_words(train_set, Featurizer(lexicon, {}))
     meta = {
-        "format": 2,
+        "format": 3,
         "trained_on": args.corpora,
         "names_from": args.names_from,
+        "types_from": args.types_from,
         "clusters": args.clusters,
         "params": {"c1": args.c1, "c2": args.c2, "max_iterations": args.max_iterations},
         "window": args.window,
@@ -259,14 +304,25 @@ def prepare(args: argparse.Namespace, out: Path, train_set: list[Sentence]) -> F
     gazetteers: dict[str, dict[str, str]] = {}
     lists: dict[str, dict[str, str] | None] = {"g": None if args.no_gazetteer else kb_gazetteer(), "h": None}
     if args.names_from:
-        name_parts, _ = corpora(args.names_from.split(","), holdout=args.dev, glued=False)
+        name_parts, _ = corpora(args.names_from.split(","), holdout=args.dev, glued=False, fine=True)
         lists["h"] = name_list([s for p in name_parts for s in p])
     for feature, file in (("g", "kb_names.tsv"), ("h", "names.tsv")):
         (out / file).unlink(missing_ok=True)
         if lists[feature] is not None:
             write_names(out / file, lists[feature])
             gazetteers[feature] = load_names(out / file)
-    return Featurizer(lexicon, cues, gazetteers)
+    types_file = out / "word_types.tsv"
+    types_file.unlink(missing_ok=True)
+    if not args.types_from:
+        return Featurizer(lexicon, cues, gazetteers)
+    # `t=` from the types mapped to ANERcorp's, `tf=` from each corpus's own
+    types = {
+        template: word_types([s for p in corpora(args.types_from.split(","), args.dev, fine=fine)[0] for s in p])
+        for template, fine in (("t", False), ("tf", True))
+    }
+    with open(types_file, "w", encoding="utf-8") as f:
+        f.writelines(f"{t}\t{w}\t{'|'.join(v)}\n" for t, table in types.items() for w, v in sorted(table.items()))
+    return Featurizer(lexicon, cues, gazetteers, load_word_types(types_file))
 
 
 def write_names(path: Path, names: dict[str, str]) -> None:

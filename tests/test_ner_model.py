@@ -25,7 +25,7 @@ from rasd.ner.features import (
     shape,
     shape_many,
 )
-from rasd.ner.tagger import Layout, Tagger, Weights, load_tagger, sum_rows, viterbi
+from rasd.ner.tagger import Layout, Tagger, Weights, load_tagger, load_word_types, sum_rows, viterbi
 from rasd.text import clitic_splits
 
 # ---------------------------------------------------------------- CoNLL files
@@ -161,6 +161,32 @@ def test_sentence_features_carry_context_and_edges():
     assert "-1w=<s>" in feats[0] and "+1w=زيد" in feats[0]
     assert "-1q=PERS" in feats[1] and "+1w=</s>" in feats[1]
     assert f.sentence([]) == []
+
+
+def test_word_types_give_a_feature_per_value_to_the_word_and_its_next_neighbours():
+    lex = Lexicon.from_entries([("باريس", 90, ("1", "2", "3"))])
+    types = {"t": {"باريس": ("LOCH",), "جاكلين": ("PERSL", "LOCL")}, "tf": {"باريس": ("Population-CenterH",)}}
+    f = Featurizer(lex, {}, word_types=types)
+    paris = f.describe("وباريس")  # found through its stem
+    assert paris.own[-2:] == ["t=LOCH", "tf=Population-CenterH"] and "t=LOCH" in paris.lent(1)
+    assert not any(x.startswith("t") for x in paris.lent(2))
+    both = f.describe("جاكلين")
+    assert both.own[-2:] == ["t=PERSL", "t=LOCL"] and both.lent(-1)[-2:] == ["t=PERSL", "t=LOCL"]
+    assert not any(x.startswith("t") for x in f.describe("قال").own)
+    # the same features by template, in bulk: one column per value a word may have
+    cols = f.columns(f.analyze_many(["جاكلين", "وباريس", "قال"]))
+    assert [(t, v) for t, v in cols.own if t.startswith("t")] == [
+        ("t", ["PERSL", "LOCH", None]), ("t", ["LOCL", None, None]),
+        ("tf", [None, "Population-CenterH", None]),
+    ]
+
+
+def test_load_word_types_reads_what_training_writes(tmp_path):
+    path = tmp_path / "word_types.tsv"
+    path.write_text("t\tباريس\tLOCH\nt\tجاكلين\tPERSL|LOCL\ntf\tباريس\tPopulation-CenterH\n", encoding="utf-8")
+    assert load_word_types(path) == {
+        "t": {"باريس": ("LOCH",), "جاكلين": ("PERSL", "LOCL")}, "tf": {"باريس": ("Population-CenterH",)}
+    }
 
 
 def test_shape_classes():
@@ -342,17 +368,17 @@ def test_tagger_finds_unseen_names_from_their_context():
 
 
 def test_tagger_repeated_surname_in_the_document():
-    # alone, the second sentence gives too little context for the unseen surname; the document pass
-    # knows it from the full name in the first
+    # alone, the second sentence gives too little context for the unseen (made-up) surname; the document
+    # pass knows it from the full name in the first
     doc = [
-        "وقال وزير الخارجية البرازيلي أنطونيو باتريوتا إن بلاده تدعم الاتفاق".split(),
-        "وتعهد باتريوتا بدعم المفاوضات".split(),
+        "وقال وزير الخارجية البرازيلي أنطونيو زارانكيفو إن بلاده تدعم الاتفاق".split(),
+        "وتعهد زارانكيفو بدعم المفاوضات".split(),
     ]
     tagger = load_tagger()
     assert tagger.tag(doc[1]) == ["O"] * 4
     tags = tagger.tag_many(doc)
-    assert ("أنطونيو باتريوتا", "PERS") in _entities(doc[0], tags[0])
-    assert _entities(doc[1], tags[1]) == {("باتريوتا", "PERS")}
+    assert ("أنطونيو زارانكيفو", "PERS") in _entities(doc[0], tags[0])
+    assert _entities(doc[1], tags[1]) == {("زارانكيفو", "PERS")}
 
 
 def test_first_pass_alone_is_the_first_crf():
@@ -414,20 +440,15 @@ def test_tagger_tags_as_the_feature_strings_say():
         "وأعلنت شركة بتروكسيال عن أرباح قياسية هذا العام".split(),
     ]
     assert tagger.tag_many(doc) == _reference_tags(tagger, doc)
-
-
-def test_tagger_keeps_the_tags_of_the_first_decoder():
-    # ANERcorp sentences (CC BY-SA 4.0) and the tags the shipped model gave them before the numpy decoder
-    cases = [
-        ("وأعرب شيراك عن أمله في أن ينجح الحوار مع إيران لحل الأزمة النووية .",
-         "O B-PERS O O O O O O O B-LOC O O O O"),
-        ("وقتل صبي إثر سقوط قذيفة هاون على حي المعتصم بسامراء .", "O O O O O B-MISC O O B-LOC B-LOC O"),
-        ("كما زاد الخام الامريكي في بورصة نايمكس 04ر0 دولار الي 49ر61 دولار .",
-         "O O O O O O B-LOC O B-MISC O O B-MISC O"),
+    # ANERcorp sentences (CC BY-SA 4.0): clitics, Arabic decimal commas, punctuation
+    news = [
+        "وأعرب شيراك عن أمله في أن ينجح الحوار مع إيران لحل الأزمة النووية .".split(),
+        "وقتل صبي إثر سقوط قذيفة هاون على حي المعتصم بسامراء .".split(),
+        "كما زاد الخام الامريكي في بورصة نايمكس 04ر0 دولار الي 49ر61 دولار .".split(),
     ]
-    tagger = load_tagger()
-    for text, tags in cases:
-        assert tagger.tag(text.split()) == tags.split()
+    tags = tagger.tag_many(news)
+    assert tags == _reference_tags(tagger, news)
+    assert tags[0][1] == "B-PERS" and tags[0][9] == "B-LOC"
 
 
 def test_tagger_forgets_words_past_its_cache_size(monkeypatch):

@@ -5,9 +5,11 @@ and the article peeled off by `rasd.text.clitic_splits`, choosing the reading
 whose stem is most frequent in the word table), the stem's first and last
 letters, its shape, how frequent it is, and its word clusters: ids learned
 without labels from running text, so that an unseen surname still shares a
-cluster with surnames the model saw. Cue words (titles before person names,
-words before places and organizations) are derived from training statistics.
-The same descriptions of the two words on either side are added.
+cluster with surnames the model saw, and how often the word stands inside
+names of each type in other annotated corpora (`t=`, `tf=`: a given name known
+from Wikipedia marks a full name never seen). Cue words (titles before person
+names, words before places and organizations) are derived from training
+statistics. The same descriptions of the two words on either side are added.
 
 Features of a word do not depend on its sentence. `Featurizer.columns`
 computes them for a batch of words at once, template by template (the fast
@@ -28,6 +30,8 @@ from rasd.text import clitic_splits, normalize
 
 # known name (normalized words, space-joined) → its type
 Gazetteer = dict[str, str]
+# normalized word → how it stands in the names of other corpora, most telling first (`PERSH`, `LOCL`)
+WordTypes = dict[str, tuple[str, ...]]
 # the readings of a token that start a known name
 Starts = tuple[str, ...]
 
@@ -141,6 +145,7 @@ class Word(NamedTuple):
 
 # One feature template over a batch of words: each word's value (None: the word lacks the feature), or,
 # for cluster templates, the cluster level (the codes are in `Columns.clusters`, -1 where a word has none).
+# A template whose words may have several values (`t`) has a column for each: the k-th value, or None.
 Column = tuple[str, "list[str | None] | int"]
 
 
@@ -162,9 +167,17 @@ class Featurizer:
     and, in the second pass, the document (`doc_types`).
     """
 
-    def __init__(self, lexicon: Lexicon, cues: dict[str, str], gazetteers: dict[str, Gazetteer] | None = None) -> None:
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        cues: dict[str, str],
+        gazetteers: dict[str, Gazetteer] | None = None,
+        word_types: dict[str, WordTypes] | None = None,
+    ) -> None:
         self.lexicon = lexicon
         self._cues = cues
+        # per template (`t`, `tf`): the table and the most values a word has in it, each value a column
+        self._types = [(t, table, max(map(len, table.values()), default=0)) for t, table in (word_types or {}).items()]
         # per gazetteer (its feature name): the names, and every name's word prefixes (the name included)
         self.gazetteers: list[tuple[str, Gazetteer, set[str]]] = []
         for feature, names in (gazetteers or {}).items():
@@ -219,6 +232,10 @@ class Featurizer:
         s = [stem if d else None for stem, d in zip(stems, split, strict=True)]
         p = [prefix if d else None for prefix, d in zip(words.prefixes, split, strict=True)]
         clusters: list[Column] = [(f"k{level}", level) for level in range(len(lex.values))]
+        types: list[Column] = []
+        for template, table, width in self._types:
+            found = [table.get(n) or table.get(x) or () for x, n in zip(stems, norms, strict=True)]
+            types += [(template, [v[k] if len(v) > k else None for v in found]) for k in range(width)]
         own: list[Column] = [
             ("w", norms),
             ("sh", shapes),
@@ -229,8 +246,8 @@ class Featurizer:
         ]
         own += [(f"p{k}", [x[:k] if len(x) > k else None for x in stems]) for k in (2, 3, 4)]
         own += [(f"x{k}", [x[-k:] if len(x) > k else None for x in stems]) for k in (1, 2, 3, 4)]
-        own += [*clusters, ("q", cues)]
-        near: list[Column] = [("w", norms), ("sh", shapes), *clusters, ("s", s), ("p", p), ("q", cues)]
+        own += [*clusters, ("q", cues), *types]
+        near: list[Column] = [("w", norms), ("sh", shapes), *clusters, ("s", s), ("p", p), ("q", cues), *types]
         far: list[Column] = [("w", stems), *clusters[1:], ("q", cues)]
         return Columns(own, near, far, lex.codes[rows])
 

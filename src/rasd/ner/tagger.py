@@ -39,6 +39,7 @@ from rasd.ner.features import (
     Gazetteer,
     Lexicon,
     Starts,
+    WordTypes,
     doc_types,
     doc_values,
     known_names,
@@ -364,6 +365,15 @@ def load_names(path: Path) -> Gazetteer:
     return dict(zip(fields[::2], fields[1::2], strict=True)) if fields != [""] else {}
 
 
+def load_word_types(path: Path) -> dict[str, WordTypes]:
+    """A `template<TAB>word<TAB>value|value...` table (`t=`, `tf=` features): per template, each word's values."""
+    fields = path.read_text(encoding="utf-8").rstrip("\n").replace("\n", "\t").split("\t")
+    out: dict[str, WordTypes] = {}
+    for template, word, values in zip(fields[::3], fields[1::3], fields[2::3], strict=True):
+        out.setdefault(template, {})[word] = tuple(values.split("|"))
+    return out
+
+
 def kb_gazetteer() -> Gazetteer:
     """Every alias of the knowledge base with the type of its most likely entry (`g=` features)."""
     from rasd.kb import load_kb
@@ -385,7 +395,8 @@ class Tagger:
     `meta.json` the cue words, the document window (in sentences) of the
     second pass and whether the model was trained with the knowledge base's
     names, which `kb_names.tsv` then holds as they were at export; `names.tsv`,
-    when present, is a further name list. With a single CRF in `crf.npz`, or
+    when present, is a further name list, and `word_types.tsv` how words stand
+    in the names of its corpora (`t=`, `tf=`). With a single CRF in `crf.npz`, or
     with `document_pass=False` (faster, about 1.5 F1 points lower on news), the
     first pass alone tags.
     """
@@ -403,7 +414,11 @@ class Tagger:
         names = model_dir / "names.tsv"
         if names.exists():
             gazetteers["h"] = load_names(names)
-        self.featurizer = Featurizer(Lexicon.load(model_dir / "lexicon.npz"), meta["cues"], gazetteers)
+        types = model_dir / "word_types.tsv"
+        self.featurizer = Featurizer(
+            Lexicon.load(model_dir / "lexicon.npz"), meta["cues"], gazetteers,
+            load_word_types(types) if types.exists() else None,
+        )
         self.weights = weights
         table = model_dir / WORD_ROWS
         self._words = _Words(self.featurizer, weights, np.load(table, mmap_mode="r") if table.exists() else None)
