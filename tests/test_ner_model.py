@@ -459,7 +459,7 @@ def test_tagger_forgets_words_past_its_cache_size(monkeypatch):
         "وتعهد باتريوتا بدعم المفاوضات".split(),
     ]
     expected = load_tagger().tag_many(doc)
-    monkeypatch.setattr(tagger_module, "CACHE_SIZE", 4)  # fewer than one sentence's words
+    monkeypatch.setattr(tagger_module, "WORD_CACHE_SIZE", 4)  # fewer than one sentence's words
     small = Tagger()
     assert small.tag_many(doc) == expected
     assert small.tag(doc[1]) == load_tagger().tag(doc[1])  # after forgetting the first document's words

@@ -28,7 +28,6 @@ import numpy as np
 
 from rasd.ner.features import (
     BIAS,
-    CACHE_SIZE,
     EDGE,
     OFFSETS,
     PREFIX,
@@ -47,6 +46,9 @@ from rasd.ner.features import (
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 WORD_ROWS = "word_rows.npy"  # the feature rows of every word in the word table (`export_word_rows`)
+# Words whose scores are kept (about 720 bytes each, taken as they come): a news stream meets some 35,000 new
+# word forms in its first thousand articles, so a smaller cache is emptied and refilled every few hundred.
+WORD_CACHE_SIZE = 200_000
 _KB_TYPES = {"PER": "PERS", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
 # Significant digits kept of each weight: what the model shipped with as text, so re-exports tag alike.
 _DIGITS = 7
@@ -242,7 +244,7 @@ class _Words:
     name starts (name lists). New words are featurized and scored together;
     the feature rows of a word whose normalized form is in the word table are
     read from `table` (`feature_rows` of every word there, made at export).
-    Forgotten all at once past CACHE_SIZE words, between batches.
+    Forgotten all at once past WORD_CACHE_SIZE words, between batches.
     """
 
     def __init__(self, featurizer: Featurizer, weights: Weights, table: np.ndarray | None = None) -> None:
@@ -264,12 +266,12 @@ class _Words:
         width = self.weights.rows.shape[1]
         self.number: dict[str, int] = {}
         self.size = 1
-        # room for CACHE_SIZE words: the memory is taken as rows are written
-        self.own = np.zeros((CACHE_SIZE + 1, width))
-        self.lent = {off: np.zeros((CACHE_SIZE + 1, width)) for off in OFFSETS}
+        # room for WORD_CACHE_SIZE words: the memory is taken as rows are written
+        self.own = np.zeros((WORD_CACHE_SIZE + 1, width))
+        self.lent = {off: np.zeros((WORD_CACHE_SIZE + 1, width)) for off in OFFSETS}
         for off in OFFSETS:
             self.lent[off][0] = self._edge[off]
-        self.stem = np.zeros(CACHE_SIZE + 1, np.intp)
+        self.stem = np.zeros(WORD_CACHE_SIZE + 1, np.intp)
         self._stem_number: dict[str, int] = {}
         self.norm = ["\n"]  # word 0 separates sentences in `Tagger._name_rows`
         self.starts: list[list[Starts]] = [[()] for _ in self.featurizer.gazetteers]
@@ -277,7 +279,7 @@ class _Words:
     def ids(self, tokens: Sequence[str]) -> np.ndarray:
         """The number of each token's word, scoring the words not seen before."""
         new = [t for t in dict.fromkeys(tokens) if t not in self.number]
-        if new and len(self.number) + len(new) > CACHE_SIZE:
+        if new and len(self.number) + len(new) > WORD_CACHE_SIZE:
             self._reset()
             new = list(dict.fromkeys(tokens))
         if new:
@@ -309,7 +311,7 @@ class _Words:
         self.size = b
 
     def _grow(self, size: int) -> None:
-        """Room for a batch of more than CACHE_SIZE new words."""
+        """Room for a batch of more than WORD_CACHE_SIZE new words."""
         if size > len(self.own):
             self.own = _resized(self.own, size)
             self.lent = {off: _resized(t, size) for off, t in self.lent.items()}
