@@ -223,16 +223,15 @@ def viterbi(emissions: np.ndarray, layout: Layout, transitions: np.ndarray) -> n
             score = most(cand, axis=0)
             score += best[:, at[t]]
         best[:, at[-2]] = score
-    last = best[:, layout.ends].argmax(axis=0).tolist()
-    back_of = back.tolist()
-    path = [0] * len(emissions)
-    for r, (y, size) in enumerate(zip(last, layout.by_length.tolist(), strict=True)):
-        for t in range(size - 1, 0, -1):
-            k = at[t] + r
-            path[k] = y
-            y = back_of[y][k]
-        path[r] = y
-    return np.array(path, np.intp)[layout.step_major]
+    # back from each sentence's best last label, all sentences running at a step together
+    y = best[:, layout.ends].argmax(axis=0)
+    path = np.empty(len(emissions), np.intp)
+    for t in range(len(running) - 1, 0, -1):
+        n, a = running[t], at[t]
+        path[a : a + n] = y[:n]
+        y[:n] = back[y[:n], np.arange(a, a + n)]
+    path[: running[0]] = y
+    return path[layout.step_major]
 
 
 class _Words:
