@@ -88,3 +88,19 @@ def test_tag_and_eval_ner_round_trip(tmp_path, capsys):
     assert main(["eval", "ner", str(gold), "--format", "json"]) == 0
     scores = json.loads(capsys.readouterr().out)
     assert "overall" in json.dumps(scores)
+
+
+def test_tagging_starts_without_the_store_batch_and_web_modules(tmp_path):
+    """`rasd tag` is timed as a whole command: the parser registers every command, but only the tagger may load."""
+    import subprocess
+    import sys
+
+    words = tmp_path / "words.txt"
+    words.write_text("التقى\nالرئيس\nبوتين\n.\n", encoding="utf-8")
+    probe = ("import sys; from rasd.cli import main; code = main(['tag', sys.argv[1]]); "
+             "heavy = [m for m in ('rasd.store.base', 'rasd.batch.cluster', 'rasd.web.app', 'rasd.kb.base') "
+             "if m in sys.modules]; print('LOADED', heavy, file=sys.stderr); sys.exit(code)")
+    done = subprocess.run([sys.executable, "-c", probe, str(words)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "B-PERS" in done.stdout
+    assert "LOADED []" in done.stderr

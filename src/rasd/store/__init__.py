@@ -12,10 +12,25 @@ A location is a file path (SQLite, the embedded default) or a
 
 from __future__ import annotations
 
-from rasd.store.base import Added, EventFilter, Store
-from rasd.store.rows import content_hash
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rasd.store.base import Added, EventFilter, Store
+    from rasd.store.rows import content_hash
 
 DEFAULT_DB = "rasd.db"
+# Loaded on first use (PEP 562), so that commands that never touch a store (`rasd tag`, `rasd analyze`) start
+# without the store's modules: the `rasd` parser registers every command at start-up.
+_LAZY = {"Added": "rasd.store.base", "EventFilter": "rasd.store.base", "Store": "rasd.store.base",
+         "content_hash": "rasd.store.rows"}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'rasd.store' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
 
 
 def is_postgres(location: str) -> bool:

@@ -16,11 +16,13 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import ExitStack
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from rasd.errors import InputError, RasdError
-from rasd.store import DEFAULT_DB, EventFilter, open_store
-from rasd.store.postgres import redact
+from rasd.store import DEFAULT_DB, open_store
+
+if TYPE_CHECKING:
+    from rasd.store import EventFilter
 
 TABLE_CELL = 40  # characters shown per table cell
 
@@ -122,6 +124,8 @@ def _event_filter_args(p: argparse.ArgumentParser) -> None:
 
 
 def _event_filter(args: argparse.Namespace) -> EventFilter:
+    from rasd.store import EventFilter
+
     return EventFilter(
         actors=args.actor, source=args.source, target=args.target,
         plover=[p for p in (args.plover or "").split(",") if p.strip()],
@@ -178,6 +182,7 @@ def _report(message: str) -> None:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from rasd.store.ingest import LazyPipeline, Summary, ingest
+    from rasd.store.postgres import redact
 
     stages = args.only.split(",") if args.only else None
     if args.workers or args.scheduler:
