@@ -48,7 +48,7 @@ Jazan Province|region|SAU|منطقة جازان|منطقة جيزان
 Najran Province|region|SAU|منطقة نجران
 Al Bahah Province|region|SAU|منطقة الباحة
 Al Jawf Province|region|SAU|منطقة الجوف
-Mecca|city|SAU|مكة المكرمة|مكة|مكه|أم القرى|Q5806|Makkah
+Mecca|city|SAU|مكة المكرمة|مكة|مكه|أم القرى|العاصمة المقدسة|Q5806|Makkah
 Medina|city|SAU|المدينة المنورة|طيبة الطيبة|Q35484|Madinah
 Jeddah|city|SAU|جدة|جده|عروس البحر الأحمر||Jeddah
 Dammam|city|SAU|الدمام|دمام||Dammam

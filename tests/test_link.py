@@ -274,3 +274,58 @@ def test_a_body_and_a_ministry_of_the_same_name_stay_apart():
     assert by_text["الدفاع المدني"].name_en == "Saudi Civil Defense"
     _, by_text = entities("وقالت وزارة الدفاع المدني العراقية إن الفرق وصلت.", "2015-08-04")
     assert by_text["وزارة الدفاع المدني العراقية"].name_en.startswith("Ministry of Civil Defence")
+
+
+def test_clubs_after_a_team_word_and_in_its_list():
+    text = "وقال اللاعب الذي سبق له اللعب لفرق الأهلي، الاتحاد، الاتفاق، العروبة إنه لن يعود للدوري السعودي."
+    _, by_text = entities(text, "2015-07-25")
+    for mention, name in (("الأهلي", "Al-Ahli Saudi FC"), ("الاتحاد", "Al-Ittihad Club"),
+                          ("الاتفاق", "Al-Ettifaq FC"), ("العروبة", "Al-Orobah FC")):
+        assert by_text[mention].name_en == name and by_text[mention].country == "SAU"
+    assert any(e.name_en == "Saudi Professional League" for e in by_text.values())
+    _, by_text = entities("كافأ مدرب الباطن لاعبي فريقه بجولة حرة في القاهرة.", "2015-08-01")
+    assert by_text["الباطن"].name_en == "Al-Batin FC"
+
+
+def test_a_person_of_a_saudi_club_abroad_is_saudi():
+    text = ("كافأ مدرب الباطن لاعبي فريقه بجولة حرة في القاهرة. وأكد نايف الظفيري أن معسكر فريقه في مصر يسير على "
+            "أحسن حال.")
+    _, by_text = entities(text, "2015-08-01")
+    assert by_text["نايف الظفيري"].country == "SAU"
+
+
+def test_a_national_team_of_another_sport_and_a_demonym_shaped_family_name():
+    text = ("حقق ناشئو المنتخب السعودي للبولينج سلطان المصري وفهد الدوسري أمس الميدالية البرونزية في العاصمة "
+            "العمانية مسقط، فيما ذهبت الفضية للمنتخب الكويتي.")
+    doc, by_text = entities(text, "2015-08-11")
+    assert by_text["المنتخب السعودي"].name_en == "Saudi Arabia national bowling team"
+    assert any(e.name_en == "Kuwait national bowling team" for e in doc.entities)
+    assert all(e.country != "EGY" for e in doc.entities)  # المصري after سلطان is his family name
+    assert by_text["العاصمة العمانية مسقط"].name_en == "Muscat"
+    assert "للبولينج" not in by_text
+
+
+def test_demonyms_in_a_row_name_a_body_and_a_preposition_before_a_known_word_goes():
+    text = ("أعلنت السعودي الفرنسي كابيتال تعيين وليد فطاني رئيسا تنفيذيا للشركة، وكان مديرا لدويتشه بنك "
+            "وعضوا بالإدارة التنفيذية للبنك السعودي الفرنسي.")
+    doc, by_text = entities(text, "2015-08-11")
+    assert by_text["السعودي الفرنسي كابيتال"].name_en == "Saudi Fransi Capital"
+    assert by_text["وليد فطاني"].country == "SAU"
+    assert any(e.name_en == "Deutsche Bank" and e.country == "DEU" for e in doc.entities)
+    assert any(e.name_en == "Banque Saudi Fransi" for e in doc.entities)
+
+
+def test_a_road_names_a_place_and_a_cued_list_goes_on_with_new_places():
+    text = "لقي شاب مصرعه بعد اصطدام مركبته بجمل سائب على طريق شرما بالقرب من قرية نعمي."
+    _, by_text = entities(text, "2015-08-09")
+    assert by_text["شرما"].type == "LOC" and by_text["شرما"].country == "SAU"
+    _, by_text = entities("وتنقل الدواء عن طريق الفم.", "2015-08-09")
+    assert "الفم" not in by_text
+    _, by_text = entities("هطلت الأمطار على مركز الشبحة والصرى التابعة لمحافظة أملج.", "2015-08-10")
+    assert by_text["الصرى"].type == "LOC" and by_text["الصرى"].country == "SAU"
+
+
+def test_a_municipality_is_named_after_its_city():
+    _, by_text = entities("وتكليفه بالعمل في أمانة العاصمة المقدسة اعتبارا من اليوم.", "2015-08-10")
+    assert by_text["أمانة العاصمة المقدسة"].name_en == "Mecca Municipality"
+    assert by_text["أمانة العاصمة المقدسة"].type == "ORG"

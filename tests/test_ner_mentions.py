@@ -161,6 +161,15 @@ def test_a_listed_surname_after_another_given_name_is_another_man(ner):
     assert steinmeier is not None and steinmeier.name_en == "Frank-Walter Steinmeier"
 
 
+def test_a_house_name_with_the_article_and_ali_after_a_title(tokenized):
+    doc = tokenized(Document(text="أصدر وزير الشؤون البلدية المهندس عبداللطيف آل الشيخ قرارا."))
+    cut = Mention(doc.text.index("عبداللطيف"), doc.text.index(" الشيخ"), "عبداللطيف آل", "PER", source="model")
+    (grown,) = complete_person_names(doc, [cut], starts(doc))
+    assert grown.text == "عبداللطيف آل الشيخ"
+    doc = tokenized(Document(text="قرارا يقضي بإنهاء تكليف المهندس علي القرني من القيام بعمل رئيس البلدية."))
+    assert [m.text for m in find_cued_names(doc, [])] == ["علي القرني"]
+
+
 # -- places, clubs, facilities, bylines --------------------------------------------------------
 
 

@@ -28,9 +28,10 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
+from itertools import compress
 
 from rasd.document import Document, Entity, Mention, Token
 from rasd.kb import KBEntry, KnowledgeBase, Role, alias_key, load_kb
@@ -38,7 +39,7 @@ from rasd.kb.compile import slug
 from rasd.ner.gazetteer import skip_letters
 from rasd.ner.rules import STOP, TITLES
 from rasd.text import clitic_splits, normalize, strip_article
-from rasd.text.translit import ARAB_WORLD, name_spellings, transliterate
+from rasd.text.translit import ARAB_WORLD, given_names, name_spellings, transliterate
 
 _CITY_CUES = {normalize(w) for w in ("مدينة", "بمدينة", "العاصمة", "لمدينة", "ومدينة")}
 _HEAD_OF_STATE = ("president", "king", "emir", "head_of_state", "acting_president", "prime_minister")
@@ -70,6 +71,7 @@ _STATE_WORDS = ("مملكة", "جمهورية", "دولة", "سلطنة", "إم�
 _KINGDOM = strip_article(normalize("المملكة"))
 _KINGDOMS = frozenset({"SAU", "JOR", "BHR", "MAR", "GBR", "ESP", "NLD", "BEL", "SWE", "NOR", "DNK", "THA"})
 _DEFAULT_KINGDOM = "SAU"
+_NATIONAL_TEAM = "rasd:org:national-"  # ids of national teams (institutions.tsv: المنتخب)
 # Words before a person's name that name the country they serve (سفير خادم الحرمين → SAU) are found
 # through the entities linked there; these stop the look-back (the host country of an ambassador).
 _HOST = {normalize(w) for w in ("لدى", "في", "إلى", "الى", "من", "عن", "مع")}
@@ -81,12 +83,26 @@ _DIRECTIONS = {normalize(w) for w in ("الشمالي", "الجنوبي", "ال�
 # names are weak aliases, ordinary words alone).
 _ORG_HEADS = {normalize(w) for w in ("صحيفة", "جريدة", "قناة", "وكالة", "موقع", "مجلة", "شبكة", "محطة", "إذاعة",
                                      "فريق", "نادي")}
-# Indefinite words that put a place's name after them (بقرية العابطية, محافظة الحرث, إقليم فان): a name nobody
+# Words a club's name follows in sports news (مدرب الباطن, لاعب الهلال, لفرق الأهلي، الاتحاد، الاتفاق): only clubs,
+# named by all their aliases, the weak ones (`~الاتفاق`) included, and a list of clubs after the first.
+_TEAM_HEADS = {normalize(w) for w in ("فرق", "أندية", "اندية", "مدرب", "مدربي", "لاعب", "لاعبي", "جماهير",
+                                      "إدارة", "ادارة", "مهاجم", "حارس", "مدافع")}
+# Indefinite words that put a place's name after them (بقرية العابطية, محافظة الحرث, طريق شرما): a name nobody
 # listed becomes a new place. Their definite forms (المحافظة الشرقية) take adjectives instead. `قرب` and `بالقرب`
 # only before a place the knowledge base lists (قرب الرمادي: also an ordinary word).
 _PLACE_CUES = {normalize(w): True for w in ("قرية", "قريتي", "بلدة", "بلدتي", "محافظة", "محافظتي", "إقليم", "اقليم",
-                                            "مقاطعة", "ولاية", "مديرية", "مركز")} | {normalize(w): False for w in (
-                                            "قرب", "بالقرب", "ضواحي", "أطراف")}
+                                            "مقاطعة", "ولاية", "مديرية", "مركز", "طريق")} | {
+    normalize(w): False for w in ("قرب", "بالقرب", "ضواحي", "أطراف")}
+# Sports a national team plays (article-free; "" for football, the team `المنتخب` names by default).
+_TEAM_BODY = "المنتخب"
+_SPORTS = {" ".join(strip_article(w) for w in normalize(k).split()): v for k, v in {
+    "كرة القدم": "", "كرة اليد": "handball", "كرة السلة": "basketball", "الكرة الطائرة": "volleyball",
+    "الطائرة": "volleyball", "البولينج": "bowling", "البولينغ": "bowling", "التنس": "tennis", "السباحة": "swimming",
+    "ألعاب القوى": "athletics", "الجودو": "judo", "الكاراتيه": "karate", "التايكوندو": "taekwondo",
+    "الشطرنج": "chess", "الهوكي": "hockey", "الرماية": "shooting", "المبارزة": "fencing", "الملاكمة": "boxing",
+    "الفروسية": "equestrian", "الجمباز": "gymnastics", "الدراجات": "cycling", "البلياردو": "billiards",
+    "الإسكواش": "squash", "السنوكر": "snooker", "المصارعة": "wrestling"}.items()}
+_VIA = normalize("عن")  # عن طريق: "by way of", no road
 _QUOTES = {'"', "«", "“", "'", "”", "»"}
 _DASHES = {"-", "–", "—", ":"}
 _NEWLINE = re.compile(r"\n\s*")
@@ -110,7 +126,9 @@ class _Phrase:
 
 _KINGDOM_PHRASE = _Phrase(("مملكه",), "state")
 # Head words of facilities named after a place (مطار عدن → Aden Airport), article-free.
-_FACILITIES = {normalize(k): v for k, v in {"مطار": "{} Airport", "ميناء": "Port of {}"}.items()}
+_FACILITIES = {normalize(k): v for k, v in {"مطار": "{} Airport", "ميناء": "Port of {}", "أمانة": "{} Municipality",
+                                             "امانة": "{} Municipality"}.items()}
+_BODY_FORMS = frozenset({"{} Municipality"})  # facilities that are bodies (أمانة جدة → Jeddah Municipality): ORG
 # Head words of facilities named after a person or a word (مستشفى الملك عبدالعزيز → King Abdulaziz Hospital),
 # article-free, with the titles such names carry in English.
 _NAMED_FACILITIES = {normalize(k): v for k, v in {
@@ -141,12 +159,12 @@ class _Phrases:
         for p in sorted(phrases, key=lambda p: -len(p.words)):
             self.by_first.setdefault(p.words[0], []).append(p)
         self._kb = kb
-        self.words: dict[str, tuple[str | None, tuple[str, ...], bool, bool | None]] = {}
+        self.words: dict[str, tuple[str | None, tuple[str, ...], bool, bool | None, bool]] = {}
 
-    def word(self, norm: str) -> tuple[str | None, tuple[str, ...], bool, bool | None]:
+    def word(self, norm: str) -> tuple[str | None, tuple[str, ...], bool, bool | None, bool]:
         """What a word form may be: the country of the demonym it is (or None), the first words of phrases
-        (والرئيس → رئيس), whether an organization's name follows it (لقناة, لفريق), and whether a place's name
-        does (`_PLACE_CUES`: True, False, or None when it is no cue)."""
+        (والرئيس → رئيس), whether an organization's name follows it (لقناة, لفريق), whether a place's name
+        does (`_PLACE_CUES`: True, False, or None when it is no cue), and whether a club's does (`_TEAM_HEADS`)."""
         found = self.words.get(norm)
         if found is None:
             if len(self.words) > _MAX_CACHED_WORDS:
@@ -155,7 +173,8 @@ class _Phrases:
             heads = tuple(s for s in stems if s in self.by_first)
             media = any(s in _ORG_HEADS for s in stems)
             place = next((_PLACE_CUES[s] for p, s in clitic_splits(norm) if s in _PLACE_CUES and "ال" not in p), None)
-            found = self.words[norm] = (self._kb.demonym(strip_article(norm)), heads, media, place)
+            team = any(s in _TEAM_HEADS or strip_article(s) in _TEAM_HEADS for s in stems)
+            found = self.words[norm] = (self._kb.demonym(strip_article(norm)), heads, media, place, team)
         return found
 
 
@@ -188,14 +207,26 @@ class Linker:
         self.ends = [t.end for t in doc.tokens]
         known, word = self.phrases.words, self.phrases.word
         words = [known.get(t.norm) or word(t.norm) for t in doc.tokens]
-        columns = list(zip(*words, strict=True)) or [()] * 4
-        self.demonyms, self.heads, self.media, self.place_cues = (list(c) for c in columns)
+        columns = list(zip(*words, strict=True)) or [()] * 5
+        self.demonyms, self.heads, self.media, self.place_cues, self.teams = (list(c) for c in columns)
         for m in doc.mentions:
             if m.type == "PER":  # السويدي, المصري in a person's name are family names, not demonyms
                 for k in range(bisect_left(self.starts, m.start), bisect_left(self.starts, m.end)):
                     self.demonyms[k] = None
-        self.votes: Counter[str] = Counter(iso for iso in self.demonyms if iso)
+        self.votes: Counter[str] = Counter()
+        given = given_names()
+        for k in compress(range(len(self.demonyms)), self.demonyms):
+            iso = self.demonyms[k]
+            if not iso:
+                continue  # the second of a pair, cleared below
+            if k and doc.tokens[k - 1].norm in given:  # سلطان المصري: a family name the tagger missed
+                self.demonyms[k] = None
+            elif k + 1 < len(self.demonyms) and self.demonyms[k + 1] and doc.tokens[k + 1].norm[:1] != "و":
+                self.demonyms[k] = self.demonyms[k + 1] = None  # السعودي الفرنسي كابيتال: the name of a body
+            else:
+                self.votes[iso] += 1
         self._keys: dict[str, str] = {}
+        self._article_sport: str | None = None
 
     def run(self) -> None:
         doc = self.doc
@@ -256,15 +287,16 @@ class Linker:
 
         for k in cues:
             m = owner.get(k + 1)
-            if m is not None and (m.candidates or m.type == "LOC" or m.source == "nominal"):
+            if m is not None and (m.candidates or m.type == "LOC" or m.source == "nominal") or (
+                    k and toks[k - 1].norm == _VIA):
                 continue
             place = self._place_at(k + 1, bool(self.place_cues[k]), cue=toks[k])
             if place is not None:
                 add(place, k + 1)
-        for m in places:
+        for m in places:  # a list that a cue began may go on with places nobody listed (قرية X وY وZ)
             j = bisect_left(self.starts, m.end)
             while j < len(toks) and toks[j].norm[:1] == "و" and j not in owner:
-                place = self._place_at(j, False, conjunction=True)
+                place = self._place_at(j, m.source == "cue", conjunction=True)
                 if place is None:
                     break
                 add(place, j)
@@ -302,12 +334,19 @@ class Linker:
         a line (سبق- متابعة). Matched against all aliases, the weak ones (`~سبق`) included."""
         doc, toks = self.doc, self.doc.tokens
         line_starts = {bisect_left(self.starts, x.end()) for x in _NEWLINE.finditer(doc.text)} | {0}
-        after_heads = {k + 1 for k, media in enumerate(self.media) if media}
+        after_heads = {k + 1 for k in compress(range(len(toks)), self.media)}
+        clubs = {k + 1 for k in compress(range(len(toks)), self.teams)}
+        clubs.update(self._after_club(bisect_left(self.starts, m.end)) for m in doc.mentions
+                     if (e := self.entities.get(m.entity_id or "")) and e.subtype == "club")
+        clubs.discard(-1)
         covered: set[int] | None = None
-        for k in sorted(line_starts | after_heads):
+        pending = sorted(line_starts | after_heads | clubs, reverse=True)
+        while pending:
+            k = pending.pop()
             if k >= len(toks):
                 continue
             line_start = k in line_starts
+            club_only = k in clubs and k not in after_heads and not line_start
             first = k
             while not line_start and first < len(toks) and toks[first].text in _QUOTES:
                 first += 1
@@ -320,16 +359,30 @@ class Linker:
                     continue
                 if line_start and not (span.stop < len(toks) and toks[span.stop].text in _DASHES):
                     continue
-                key = " ".join(t.norm for t in toks[first : span.stop])  # alias_key, without tokenizing again
-                entries = [e for e in self.kb.lookup_span(key) if e.type == "ORG"]
+                words = [t.norm for t in toks[first : span.stop]]
+                waw = int(k in clubs and words[0].startswith("وال"))  # والاتحاد: a club after و in a list
+                words[0] = words[0][waw:]
+                key = " ".join(words)  # alias_key, without tokenizing again
+                entries = [e for e in self.kb.lookup_span(key) if e.type == "ORG" and (
+                    e.subtype == "club" or not club_only)]
                 if entries:
-                    m = Mention(toks[first].start, toks[span.stop - 1].end, "", "ORG", source="cue")
+                    m = Mention(toks[first].start + waw, toks[span.stop - 1].end, "", "ORG", source="cue")
                     m.text = doc.text[m.start : m.end]
                     m.candidates = tuple(e.id for e in entries)
                     doc.mentions.append(m)
-                    self._attach(m, self._entity_for(entries[0]))
+                    self._attach(m, self._entity_for(self._choose(m) or entries[0]))
                     covered.update(span)
+                    if entries[0].subtype == "club" and (nxt := self._after_club(span.stop)) >= 0:
+                        clubs.add(nxt)
+                        pending.append(nxt)
                     break
+
+    def _after_club(self, j: int) -> int:
+        """Where the next club of a list may start after a club's name ending before token j (after a comma, or
+        a word with و); -1 where none may."""
+        toks = self.doc.tokens
+        nxt = j + (j < len(toks) and toks[j].text in "،,")
+        return nxt if nxt < len(toks) and (nxt > j or toks[nxt].norm.startswith("وال")) else -1
 
     def _unlink_adjectives(self) -> None:
         """`الطائرة الإغاثية السعودية`, `الحكومة السعودية`: a country name that is also the feminine demonym,
@@ -355,7 +408,9 @@ class Linker:
         which becomes a place mention of its own when the knowledge base knows it."""
         doc = self.doc
         i = bisect_left(self.starts, m.start)
-        if m.text[:1] == "و" and len(doc.tokens[i].norm) > 3 and not self._name_word(doc.tokens[i].norm):
+        norm = doc.tokens[i].norm
+        if m.text[:1] in "ولب" and len(norm) > 3 and not self._name_word(norm) and (
+                m.text[:1] == "و" or self._name_word(norm[1:])):  # لدويتشه بنك: a preposition before a known word
             m.start += 1
             m.text = m.text[1:]
         if m.type != "PER":
@@ -620,12 +675,42 @@ class Linker:
             entry = self.kb.institution(phrase.key, iso or self._context_country(probe, guess=True))
         if entry is None:
             return False
+        j = bisect_left(self.starts, end)
+        if phrase.kind == "capital" and j < len(self.starts) and entry in self.kb.lookup(self.doc.tokens[j].norm):
+            end = self.ends[j]  # العاصمة العمانية مسقط: the name after the phrase is the same place
+        elif phrase.key == _TEAM_BODY and (sport := self._sport(j)):
+            entry = replace(entry, id=entry.id.replace("football", slug(sport)),
+                            name_en=entry.name_en.replace("football", sport))
         for inner in [m for m in self.doc.mentions if start <= m.start and m.end <= end]:
             self._detach(inner)
         m = Mention(start, end, self.doc.text[start:end], entry.type, source="nominal")
         self.doc.mentions.append(m)
         self._attach(m, self._entity_for(entry))
         return True
+
+    def _sport(self, j: int) -> str:
+        """The sport a national team plays: named after it (المنتخب السعودي للبولينج, token j) or, for one named
+        without it (المنتخب الكويتي), first in the article; "" for football."""
+        here = self._sport_at(j)
+        if here is not None:
+            return here
+        if self._article_sport is None:
+            self._article_sport = next(
+                (sport for k in range(len(self.doc.tokens)) if (sport := self._sport_at(k)) is not None), "")
+        return self._article_sport
+
+    def _sport_at(self, k: int) -> str | None:
+        """The sport named at token k (للبولينج, لكرة اليد), None for none."""
+        toks = self.doc.tokens
+        if k >= len(toks):
+            return None
+        after = strip_article(toks[k + 1].norm) if k + 1 < len(toks) else ""
+        for _p, stem in clitic_splits(toks[k].norm):
+            stem = strip_article(stem)
+            sport = _SPORTS.get(f"{stem} {after}", _SPORTS.get(stem))
+            if sport is not None:
+                return sport
+        return None
 
     def _detach(self, m: Mention) -> None:
         """Drop a mention a phrase names better (a model's guess inside it, or the place in `مطار عدن`)."""
@@ -706,6 +791,8 @@ class Linker:
             return None  # names of organizations and facilities are made of ordinary words; a cue vouches for a name
         if m.type == "PER" and any(s in TITLES for _p, s in clitic_splits(key.split(" ")[0])):
             return None  # لرئيس مجلس: a title, not a name
+        if " " not in key and self._sport_at(bisect_left(self.starts, m.start)) is not None:
+            return None  # للبولينج: a sport, not a name
         entity_id = f"rasd:{m.type.lower()}:{key.replace(' ', '_')}"
         entity = self.entities.get(entity_id)
         if entity is None:
@@ -768,7 +855,7 @@ class Linker:
         if not guess:
             return None
         if m.type == "PER":  # a place named in the sentence is where a person acts, not whose they are
-            return self._home_country()
+            return self._person_home(m)
         later = earlier = None
         for e in self.entities.values():
             if e.type != "LOC" or not e.country:
@@ -783,6 +870,16 @@ class Linker:
             return later[1]
         if earlier:
             return earlier[1]
+        return self._home_country()
+
+    def _person_home(self, m: Mention) -> str | None:
+        """A person's country when nothing around the name gives one: the article's main country, but a Saudi for
+        an Arab's name (a listed given name first) in sports news about a Saudi club or team, which names its
+        players and staff so wherever the team plays (معسكر الباطن في مصر)."""
+        if self._key(m.text).split(" ")[0] in given_names() and any(
+                e.country == _DEFAULT_KINGDOM and (e.subtype == "club" or e.id.startswith(_NATIONAL_TEAM))
+                for e in self.entities.values()):
+            return _DEFAULT_KINGDOM
         return self._home_country()
 
     def _home_country(self) -> str | None:
@@ -849,8 +946,9 @@ def _facility_form(text: str) -> str | None:
 
 def _facility_entry(name_en: str, country: str | None) -> KBEntry:
     """A facility nobody listed, named after its place: a stable local id from its English name."""
-    return KBEntry(f"rasd:loc:{slug(name_en)}" + (f"-{country.lower()}" if country else ""), "LOC", "facility",
-                   name_en, "", country, country, None, None, None)
+    etype = "ORG" if any(name_en.endswith(form[2:]) for form in _BODY_FORMS) else "LOC"
+    return KBEntry(f"rasd:{etype.lower()}:{slug(name_en)}" + (f"-{country.lower()}" if country else ""), etype,
+                   "facility", name_en, "", country, country, None, None, None)
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

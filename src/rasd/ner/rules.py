@@ -334,11 +334,14 @@ def _name_extent(toks: list[Token], j: int, occupied: set[int]) -> int:
     while end < min(len(toks), j + _MAX_CHAIN) and toks[end].start not in occupied:
         end += 1
     k = name_unit_end(toks, j, end)
-    if k == j or WORDS[toks[j].norm].prepositional or toks[j].norm == _ALA and WORDS[toks[j - 1].norm].article:
+    if j + 1 < end and toks[j].norm == _ALA and j and WORDS[toks[j - 1].norm].title:
+        k = j + 1  # المهندس علي القرني: after a title it is Ali
+    elif k == j or WORDS[toks[j].norm].prepositional or toks[j].norm == _ALA and WORDS[toks[j - 1].norm].article:
         return j  # لموسمين, (الغامدي) على: no name begins there
     k, family = name_chain_end(toks, k, end, given_max=MAX_NAME_TOKENS - 1)
-    if not family and k < end and WORDS[toks[k].norm].surname and _clause_ends(toks, k + 1):
-        k += 1  # الشيخ طلال الفهد أعلن: a family name that is also a word (الفهد), where the name must end
+    if not family and k < end and WORDS[toks[k].norm].surname and (
+            _clause_ends(toks, k + 1) or WORDS[toks[k + 1].norm].stop):
+        k += 1  # الشيخ طلال الفهد أعلن, المهندس علي القرني من: a family name that is also a word, where the name ends
     elif k - j == 1 and k < end and _name_like(w := WORDS[toks[k].norm]) and not (w.article or w.verb) and (
             _clause_ends(toks, k + 1) or WORDS[toks[k + 1].norm].stop):
         k += 1  # إسحاق دار مع: so is a second name without the article (دار)
@@ -461,7 +464,9 @@ def complete_person_names(doc: Document, mentions: list[Mention], starts: list[i
                 m.text = doc.text[m.start : m.end]
                 i = first
         last = j
-        if toks[j - 1].norm in _ANCESTRY or toks[j - 1].norm == _HOUSE:  # a name cut after بن
+        if toks[j - 1].norm == _HOUSE:  # a name cut after آل: the house's name, also with the article (آل الشيخ)
+            last = j + 1 if j < hi and WORDS[toks[j].norm].alpha else j
+        elif toks[j - 1].norm in _ANCESTRY:  # a name cut after بن
             last = name_unit_end(toks, j, hi, linked=True)
         elif toks[j - 1].norm in _TWO_WORD_NAMES and j < hi and WORDS[toks[j].norm].alpha:
             last = j + 1  # علي بن أبي + طالب

@@ -195,6 +195,21 @@ def name_spellings() -> dict[str, str]:
 
 
 @cache
+def given_names() -> frozenset[str]:
+    """Normalized Arabic given names of the hand table (its `# given names` sections, foreign ones excluded): a
+    word after one that looks like a demonym (سلطان المصري) is a family name, and the name is an Arab's."""
+    names: set[str] = set()
+    section = ""
+    with (DATA / "name_spellings.tsv").open(encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                section = line
+            elif section.startswith("# given names"):
+                names.add(normalize(line.split("\t", 1)[0]))
+    return frozenset(names)
+
+
+@cache
 def _learned_words() -> dict[str, str]:
     """Normalized Arabic name word → its most used English spelling in the knowledge base."""
     return dict(_rows("translit_words.tsv"))
