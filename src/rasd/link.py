@@ -160,6 +160,9 @@ class _Phrases:
             self.by_first.setdefault(p.words[0], []).append(p)
         self._kb = kb
         self.words: dict[str, tuple[str | None, tuple[str, ...], bool, bool | None, bool]] = {}
+        # every stem that makes a word more than plain: most words have none, and are told apart with one test
+        self._cue_stems = set(self.by_first) | _ORG_HEADS | set(_PLACE_CUES) | _TEAM_HEADS
+        self._cue_stems |= {"ال" + w for w in _TEAM_HEADS}
 
     def word(self, norm: str) -> tuple[str | None, tuple[str, ...], bool, bool | None, bool]:
         """What a word form may be: the country of the demonym it is (or None), the first words of phrases
@@ -169,13 +172,20 @@ class _Phrases:
         if found is None:
             if len(self.words) > _MAX_CACHED_WORDS:
                 self.words.clear()
+            demonym = self._kb.demonym(strip_article(norm))
             stems = [s for _p, s in clitic_splits(norm)]
+            if demonym is None and self._cue_stems.isdisjoint(stems):
+                found = self.words[norm] = _PLAIN_WORD
+                return found
             heads = tuple(s for s in stems if s in self.by_first)
             media = any(s in _ORG_HEADS for s in stems)
             place = next((_PLACE_CUES[s] for p, s in clitic_splits(norm) if s in _PLACE_CUES and "ال" not in p), None)
             team = any(s in _TEAM_HEADS or strip_article(s) in _TEAM_HEADS for s in stems)
-            found = self.words[norm] = (self._kb.demonym(strip_article(norm)), heads, media, place, team)
+            found = self.words[norm] = (demonym, heads, media, place, team)
         return found
+
+
+_PLAIN_WORD: tuple[str | None, tuple[str, ...], bool, bool | None, bool] = (None, (), False, None, False)
 
 
 def _words(phrase: str) -> tuple[str, ...]:
