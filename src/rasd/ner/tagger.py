@@ -494,14 +494,12 @@ class Tagger:
         self, ids: np.ndarray, first: np.ndarray, layout: Layout, documents: Sequence[Sequence[Sequence[str]]]
     ) -> np.ndarray:
         """[token, feature]: the second pass's feature rows, `l=`, `d=`, then those of the tokens before, after."""
-        codes = np.zeros(len(ids), np.intp)
         kind = self._type[first]
         stems = self._words.stem[ids]
-        a = s = 0
-        for d in documents:
-            b = a + sum(map(len, d))
-            codes[a:b] = doc_types(stems[a:b], layout.sentence[a:b] - s, kind[a:b], self._n_types, self._window)
-            a, s = b, s + len(d)
+        # all documents in one call: a stem numbered anew in each document is never met in another one's window
+        doc = np.repeat(np.arange(len(documents)), [sum(map(len, d)) for d in documents])
+        stems = doc * (int(stems.max(initial=0)) + 1) + stems
+        codes = doc_types(stems, layout.sentence, kind, self._n_types, self._window)
         before = layout.position > 0
         after = layout.position < layout.lengths[layout.sentence] - 1
         lr, dr = self._label_rows, self._doc_rows
