@@ -44,7 +44,9 @@ def summarize(doc: Document) -> None:
     first = bisect_left(doc.tokens, body_start, key=_start)
     # per token: its content-word stem, or None (the title's tokens count for nothing)
     stems: list[str | None] = [None] * first + list(map(_content_stem, map(_norm, doc.tokens[first:])))
-    words = Counter(stem for stem in stems if stem is not None)
+    words = Counter(stems)
+    del words[None]
+    frequent = {stem for stem, count in words.items() if count > 1}
     mention_starts = Counter(doc.sentence_index(m.start) for m in doc.mentions)
     scored = []
     for rank, i in enumerate(body):
@@ -52,7 +54,7 @@ def summarize(doc: Document) -> None:
         n_tokens = sent.token_end - sent.token_start
         if n_tokens < _MIN_SENTENCE_TOKENS:
             continue
-        content = sum(words[stem] > 1 for stem in stems[sent.token_start : sent.token_end] if stem)
+        content = sum(map(frequent.__contains__, stems[sent.token_start : sent.token_end]))
         score = 2.0 / (1 + rank) + (mention_starts[i] + content / 4) / n_tokens ** 0.5
         scored.append((score, i))
     best = sorted(i for _, i in sorted(scored, reverse=True)[:SUMMARY_SENTENCES])
