@@ -13,7 +13,7 @@ from rasd.document import Document, Entity, Mention, Quantity, TimeExpr
 from rasd.events import code_events, evaluate_events, format_event_scores
 from rasd.events.coder import find_triggers
 from rasd.events.evaluate import match_events
-from rasd.events.lexicon import load_lexicon, noun_forms, verb_forms
+from rasd.events.lexicon import _UNKNOWN, load_lexicon, noun_forms, verb_forms
 from rasd.text import annotate_text, normalize
 
 # surface forms -> (type, English name, country, actor code, subtype)
@@ -49,6 +49,12 @@ KNOWN = {
     ("الزبداني",): ("LOC", "Zabadani", "SYR", None, "city"),
     ("الكويت",): ("LOC", "Kuwait", "KWT", "KWT", "country"),
     ("مجلس روسيا - الناتو",): ("ORG", "NATO-Russia Council", None, "IGOWSTNATO", None),
+    ("لافروف",): ("PER", "Sergey Lavrov", "RUS", "RUSGOV", None),
+    ("جون كيري",): ("PER", "John Kerry", "USA", "USAGOV", None),
+    ("قطر",): ("LOC", "Qatar", "QAT", "QAT", "country"),
+    ("ليندون جونسون",): ("PER", "Lyndon Johnson", None, None, None),
+    ("قبرص",): ("LOC", "Cyprus", "CYP", "CYP", "country"),
+    ("عصمت إينونو",): ("PER", "Ismet Inonu", None, None, None),
 }
 
 
@@ -553,3 +559,93 @@ def test_the_same_act_on_two_stated_dates_is_two_events():
     doc = coded(text, times={"يوم الاثنين": "2015-08-03", "يوم الخميس": "2015-08-06"})
     assert sorted(e.date for e in doc.events if e.plover == "ASSAULT") == ["2015-08-03", "2015-08-06"]
     assert len(one(coded(text), "ASSAULT").evidence) == 1
+
+
+
+def test_two_acts_one_ahead_one_done_stay_apart():
+    doc = coded("أعلنت تركيا أنها ستطلق قريبا هجوما واسع النطاق ضد تنظيم داعش، بعد أسبوعين على بدء غارات جوية على "
+                "مواقع للأكراد في العراق.")
+    assert sorted((e.trigger.text, e.modality) for e in doc.events if e.plover == "ASSAULT") == [
+        ("غارات", "reported"), ("هجوما", "planned")]
+
+
+# -- triggers added for infiltration, roads, brawls; foiled attacks ------------------------------------
+
+
+def test_infiltration_by_fighters_is_an_attack_not_by_migrants_or_love():
+    attack = one(coded("وأضاف أن الحوثيين قاموا بالتسلل المسلح إلى الأراضي السعودية."), "ASSAULT")
+    assert attack.source is not None and attack.source.country == "YEM"
+    assert not coded("بلا مجاهرة، أو ضجيج يتسلل الحب إلى أفئدة أهل الرمل.").events
+    assert not coded("وعلق على أزمة المهاجرين الذين يتسللون إلى بريطانيا عبر كاليه.").events
+
+
+def test_roads_cut_by_protesters_or_closed_by_police_not_by_works_or_floods():
+    protest = coded("ووقعت اشتباكات مع قوات الأمن، بعدما قاموا بقطع الطريق وإطلاق أعيرة نارية للتعبير عن غضبهم.")
+    assert "PROTEST" in {e.plover for e in protest.events}
+    closed = coded("وأغلقت الشرطة جميع الطرقات إلى المسجد، واعتقلت نحو 20 شخصا.")
+    assert sorted(e.trigger.text for e in closed.events if e.plover == "COERCE") == ["أغلقت", "اعتقلت"]
+    assert not coded("وأضاف أنه سيتم إغلاق الطريق للبدء بالمرحلة الأولى لمنطقة العمل.").events
+    assert not coded("وغمرت السيول الأحياء السكنية وقطعت الطرق.").events
+    assert not coded("وتشجيع الحوار لقطع الطريق على التيارات المتطرفة في تجنيد الشباب.").events
+
+
+def test_a_foiled_attack_is_no_attack():
+    doc = coded("وشكرت الوزارة السلطات الأمنية على مجهوداتها في إحباط ما وصفته بالمخطط الإرهابي الجبان لاغتيال "
+                "الوزير.")
+    assert "ASSAULT" not in {e.plover for e in doc.events}
+
+
+def test_la_siyyama_is_no_negation():
+    protest = one(coded("وطرح اسمه بديلا عندما احتدمت الأمور، لا سيما بعد مظاهرات عام 2013 في بغداد."), "PROTEST")
+    assert not protest.negated and protest.modality != "denied"
+
+
+def test_a_killing_in_an_attack_named_after_its_victims_is_passive():
+    attack = one(coded("وقتل جنديان مصريان في هجوم شنه مسلحون في سيناء."), "ASSAULT")
+    assert attack.target is not None and attack.target.text == "جنديان مصريان"
+    assert attack.source is not None and attack.source.text == "مسلحون"
+
+
+def test_an_event_noun_subject_of_its_verb_is_told():
+    assert one(coded("وكان الهجوم استهدف منشأتين تقع إحداهما داخل مركز تجاري."), "ASSAULT").source is None
+
+
+def test_a_person_after_a_preposition_is_a_relative_clause_antecedent():
+    visit = [e for e in coded("ومن المقرر أن يجتمع لافروف مع نظيره الأمريكي جون كيري الذي يزور قطر.").events
+             if e.trigger.text == "يزور"]
+    assert visit and visit[0].source.country == "USA" and visit[0].target.country == "QAT"
+
+
+def test_a_demonym_past_other_words_is_not_a_persons_apposition():
+    blame = one(coded("وانتقد الرئيس ليندون جونسون في رسالة إلى رئيس الوزراء التركي عصمت إينونو موقف قبرص."),
+                "DISAPPROVE")
+    assert blame.source is not None and blame.source.text == "ليندون جونسون" and blame.source.country is None
+
+
+# -- dates ---------------------------------------------------------------------------------------------
+
+
+def test_a_time_in_another_acts_relative_clause_does_not_date_this_act():
+    text = ("تحت لافتتين مختلفتين التقى في موسكو أمس رؤساء بلدان الفضاء السوفياتي السابق. وأشارت مصادر الكرملين إلى "
+            "أن الرئيس ديمتري ميدفيديف استهل اجتماع مجلس رؤساء بلدان منظمة معاهدة الأمن الجماعي بإطلاع نظرائه على "
+            "نتائج مباحثاته في لشبونة التي أجراها في إطار مجلس روسيا - الناتو في نوفمبر الماضي.")
+    doc = coded(text, times={"أمس": "2010-12-10", "نوفمبر الماضي": "2010-11"}, published="2010-12-11")
+    dates = {e.trigger.text: e.date for e in doc.events if e.plover == "CONSULT"}
+    assert dates["مباحثاته"] == "2010-11"  # its own relative clause
+    assert dates["اجتماع"] == "2010-12-10"  # no time of its own: it continues the account of the summit met أمس
+    alone = coded(text.split(". ")[1], times={"نوفمبر الماضي": "2010-11"}, published="2010-12-11")
+    assert {e.trigger.text: e.date for e in alone.events}["اجتماع"] == "2010-12-11"
+
+
+# -- the lexicon's one lookup per word ------------------------------------------------------------------
+
+
+def test_word_facts_rule_out_only_words_no_table_knows():
+    lex = load_lexicon()
+    words = ("كتاب", "المدينة", "الزمن", "وللقضاء", "ل", "وللمتظاهرين", "فبالهجوم", "للاجتماع", "الشرطة",
+             "السعوديين", "كتفريق", "وزارة", "لن", "،", "الرئيس", "والتقى")
+    for word in words:
+        norm = normalize(word)
+        assert lex.word(norm) == lex._facts(norm), word
+    assert lex.word(normalize("كتاب")) is _UNKNOWN
+    assert lex.word(normalize("وللمتظاهرين"))[0] and lex.word(normalize("الشرطة"))[2]

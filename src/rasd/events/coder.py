@@ -24,9 +24,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate, compress
+from operator import attrgetter, itemgetter
 
 from rasd.document import Actor, Document, Entity, Event, Mention, Quantity, Span, TimeExpr, Token
-from rasd.events.lexicon import BOUNDARY, ActorPhrase, Form, Lexicon, TriggerEntry, load_lexicon
+from rasd.events.lexicon import BOUNDARY, ActorPhrase, Form, Lexicon, TriggerEntry, WordFacts, load_lexicon
 from rasd.events.ontology import PLOVER_QUADS, SYMMETRIC, mode_of
 from rasd.text import clitic_splits, normalize, strip_article
 
@@ -34,7 +36,7 @@ GLUE = frozenset({"و", "،", ",", "-", "–", "كل", "من"})
 COMPLEMENTIZERS = frozenset(normalize(w) for w in ("أن", "إن", "أنه", "إنه", "أنها", "إنها", "أنهم", "بأن", "لأن"))
 RELATIVES = frozenset(normalize(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"))
 MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "CRIME", "SANCTION"})
-ACTORLESS = MATERIAL_CONFLICT | {"INVESTIGATE", "CONSULT"}  # a strong noun of these is news without its actors
+ACTORLESS = MATERIAL_CONFLICT | {"INVESTIGATE", "CONSULT", "AID"}  # a strong noun of these is news without its actors
 # prepositions after which a word that is also a verb is its verbal noun (مع قصف جوي); not من (هم من رفضوا)
 NOUN_PREPS = frozenset(normalize(w) for w in ("مع", "على", "إلى", "في", "عن", "ضد", "بين", "حول", "لدى", "إزاء"))
 AUXILIARIES = frozenset(normalize(w) for w in ("تم", "جرى", "يتم", "يجري"))  # تم بحث: a verb form after them is a noun
@@ -43,6 +45,10 @@ TERROR = frozenset(normalize(w) for w in ("إرهابي", "الإرهابي", "�
 # ترافق مع قصف جوي، بالتزامن مع: one act told as accompanied by another, so two happenings
 ACCOMPANIED = frozenset(normalize(w) for w in ("ترافق", "ترافقت", "ترافقا", "تزامن", "تزامنت", "تزامنا", "التزامن",
                                               "مصحوبا", "مصحوبة"))
+# فيما، بينما before a verb: a clause telling another act beside the first
+PARALLEL = frozenset(normalize(w) for w in ("فيما", "بينما", "وفيما", "وبينما"))
+# a noun right after خلال/أثناء is when something else happened, not what another act is about
+DURING = frozenset(normalize(w) for w in ("خلال", "أثناء", "وخلال", "وأثناء"))
 SPANS = frozenset(normalize(w) for w in ("سنوات", "أعوام", "عقود", "سنين"))  # habitual only after منذ
 # categories whose object is a topic, not an event told (أدان الهجوم، طالب بالإفراج، اتفقا على وقف إطلاق النار)
 TOPIC_TAKERS = frozenset({"DISAPPROVE", "PROTEST", "DEMAND", "REJECT", "AGREE", "THREATEN"})
@@ -127,42 +133,71 @@ class _DocInfo:
 
     def index(self, doc: Document) -> None:
         """Mentions, times and quantities by sentence, so that each sentence reads only its own."""
+        starts = [s.start for s in doc.sentences]  # Document.sentence_index, without a call per item
         for items, into in ((doc.mentions, self.mentions), (doc.times, self.times), (doc.quantities, self.quantities)):
             for item in items:
-                into.setdefault(doc.sentence_index(item.start), []).append(item)
+                into.setdefault(max(bisect_right(starts, item.start) - 1, 0), []).append(item)
 
 
 def code_events(doc: Document) -> None:
     """Append the events each sentence reports to `doc.events` (merging repeats)."""
     lex = load_lexicon()
+    tokens = doc.tokens
+    facts = lex.words(map(attrgetter("norm"), tokens))
+    heads = list(compress(range(len(tokens)), map(itemgetter(0), facts)))  # tokens with a trigger reading
+    if not heads:
+        return  # most sentences, and some articles, have none: nothing else is computed for them
     info = _DocInfo(lex, {e.id: e for e in doc.entities}, _main_country(doc),
                     doc.published.isoformat() if doc.published else None)
     info.index(doc)
     events: list[Event] = []
-    for index, sent in enumerate(doc.sentences):
-        toks = doc.tokens[sent.token_start : sent.token_end]
-        matches = find_triggers(toks, lex)
+    starts = [s.token_start for s in doc.sentences]
+    for index in sorted({bisect_right(starts, k) - 1 for k in heads} - {-1}):
+        sent = doc.sentences[index]
+        toks, sent_facts = tokens[sent.token_start : sent.token_end], facts[sent.token_start : sent.token_end]
+        matches = find_triggers(toks, lex, sent_facts)
         if matches:
-            events.extend(_SentenceCoder(doc, index, toks, info).code(matches))
+            events.extend(_SentenceCoder(doc, index, toks, info, sent_facts).code(matches))
+    _continue_dates(events, info.stated_dates, info.published)
     doc.events.extend(merge_events(events, info.stated_dates, info.apart))
 
 
-def find_triggers(toks: list[Token], lex: Lexicon) -> list[Match]:
-    """The triggers of a sentence, left to right, longest first, each token used once."""
+def _continue_dates(events: list[Event], stated: set[int], published: str | None) -> None:
+    """An act the text gives no time for continues the article's account of the first act of its category dated
+    before it with a side in common (the summit met أمس; then, with no time, what its leaders did there), not that
+    of an act dated apart in passing (talks in Lisbon in November): it takes that date, not the publication date.
+    Only calendar dates are lent (not FUTURE_REF), and the date stays unstated, so it never blocks a merge."""
+    dated: dict[str, list[Event]] = {}
+    for event in events:  # in text order
+        if id(event) in stated:
+            if event.date and event.date[:1].isdigit() and event.modality != "planned":
+                dated.setdefault(event.plover, []).append(event)
+        elif event.date == published and event.modality != "planned":
+            sides = _sides(event)
+            first = next((e for e in dated.get(event.plover, ()) if sides & _sides(e)), None)
+            if first is not None:
+                event.date = first.date
+
+
+def _sides(event: Event) -> set[str]:
+    """The countries (or, for a body of no country, the codes) of an event's actors."""
+    return {side for actor in (event.source, event.target) if (side := _country(actor) or _actor_key(actor))}
+
+
+def find_triggers(toks: list[Token], lex: Lexicon, facts: list[WordFacts] | None = None) -> list[Match]:
+    """The triggers of a sentence, left to right, longest first, each token used once (`facts`: the sentence's
+    `Lexicon.words`, when the caller has them)."""
     used: set[int] = set()
     out: list[Match] = []
-    get = lex._trigger_memo.get
-    for i, tok in enumerate(toks):
-        hits = get(tok.norm)
-        if hits is None:
-            hits = lex.trigger_hits(tok.norm)
-        if not hits or i in used:
+    if facts is None:
+        facts = lex.words(t.norm for t in toks)
+    for i in compress(range(len(facts)), map(itemgetter(0), facts)):
+        if i in used:
             continue
+        tok, hits = toks[i], facts[i][0]
         best: tuple[tuple, Match] | None = None
         for prefix, form in hits:
             entry: TriggerEntry = form.item  # type: ignore[assignment]
-            if not _prefix_fits(prefix, form, entry):
-                continue
             if form.bare and not entry.companions and not _verb_context(toks, i, prefix, lex):
                 continue
             if entry.pos == "W" and i and (toks[i - 1].text.isdigit() or "count" in lex.cue_kinds(toks[i - 1].norm)):
@@ -188,13 +223,6 @@ def find_triggers(toks: list[Token], lex: Lexicon) -> list[Match]:
             out.append(match)
             used.update(match.tokens)
     return out
-
-
-def _prefix_fits(prefix: str, form: Form, entry: TriggerEntry) -> bool:
-    article = prefix.endswith("ال")
-    if form.tense != "noun":  # verbs take و ف ل, never the article or ب/ك
-        return not article and not any(c in prefix for c in "بك")
-    return "ك" not in prefix and not (entry.no_article and article)  # كتفريق المظاهرات: "such as", no event
 
 
 def _verb_context(toks: list[Token], i: int, prefix: str, lex: Lexicon) -> bool:
@@ -256,17 +284,16 @@ def _main_country(doc: Document) -> str | None:
 
 
 class _SentenceCoder:
-    def __init__(self, doc: Document, index: int, toks: list[Token], info: _DocInfo) -> None:
+    def __init__(self, doc: Document, index: int, toks: list[Token], info: _DocInfo, facts: list[WordFacts]) -> None:
         self.doc, self.index, self.toks, self.info, self.lex = doc, index, toks, info, info.lex
         self.mentions = info.mentions.get(index, [])
         self.times = info.times.get(index, [])
-        self.starts = [t.start for t in toks]
-        self.ends = [t.end for t in toks]
-        facts = [info.lex.token(t.norm) for t in toks]  # (cues, may name an actor, demonym, title) per token
-        self.cues, self.actorish, self.demonyms, self.titles = (list(x) for x in zip(*facts, strict=True))
+        self.starts = list(map(attrgetter("start"), toks))
+        self.ends = list(map(attrgetter("end"), toks))
+        _, self.cues, self.actorish, self.demonyms, self.titles = zip(*facts, strict=True)
         self.kinds: dict[str, list[int]] = {}  # cue kind -> the tokens that carry it
-        for k, cues in enumerate(self.cues):
-            for kind in cues:
+        for k in compress(range(len(toks)), self.cues):  # (most words carry no cue)
+            for kind in self.cues[k]:
                 self.kinds.setdefault(kind, []).append(k)
         self.time_tokens = {k for x in self.times for k in self._token_span(x.start, x.end)}
         self.likenesses = set(self.kinds.get("likeness", ()))  # كتفريق المظاهرات: "such as", a kind of act
@@ -302,11 +329,7 @@ class _SentenceCoder:
         starts = {k for k in self.kinds.get("clause", ()) if k} | {
             k for k in self.kinds.get("verb", ()) if k and cues[k]["verb"] == "report"}
         starts.update(k + 1 for k in self.kinds.get("pause", ()))
-        ids, current = [], 0
-        for k in range(len(self.toks)):
-            current += k in starts
-            ids.append(current)
-        return ids
+        return list(accumulate(map(starts.__contains__, range(len(self.toks))), initial=0))[1:]
 
     # -- actor candidates ----------------------------------------------------------------
 
@@ -349,7 +372,9 @@ class _SentenceCoder:
         return cands
 
     def _apposition_country(self, j: int) -> str | None:
-        """A demonym in the apposition after a person's name (كومبا با، وزيرة الشباب الموريتانية)."""
+        """A demonym in the apposition after a person's name (كومبا با، وزيرة الشباب الموريتانية). The apposition
+        opens right after the name with a comma or a title; a demonym past other words (ليندون جونسون رسالة ... إلى
+        رئيس الوزراء التركي) belongs to someone else."""
         commas = 0
         for k in range(j + 1, min(j + 9, len(self.toks))):
             text = self.toks[k].text
@@ -361,6 +386,8 @@ class _SentenceCoder:
             iso = self.demonyms[k]
             if iso:
                 return iso
+            if (k == j + 1 and not self.titles[k]) or "prep" in self.cues[k]:
+                return None
         return None
 
     def _token_range(self, start: int, end: int) -> tuple[int | None, int]:
@@ -412,11 +439,12 @@ class _SentenceCoder:
         out: list[Cand] = []
         named_at = {c.i: c for c in named}
         k = 0
-        while k < len(toks):
-            if k in covered or not self.actorish[k] or (
-                    k - 1 in self.person_tokens and toks[k].norm[:1] != "و"):
-                k += 1  # نادية الجندي: a surname, not a soldier
+        for start in compress(range(len(toks)), self.actorish):  # (most words cannot start an actor)
+            if start < k:
                 continue
+            k = start
+            if k in covered or (k - 1 in self.person_tokens and toks[k].norm[:1] != "و"):
+                continue  # نادية الجندي: a surname, not a soldier
             hit = self._actor_phrase(k)
             if hit is None:
                 k += self._orphan_demonym(k, covered, out)
@@ -789,11 +817,12 @@ class _SentenceCoder:
 
     def _relative_antecedent(self, h: int) -> Cand | None:
         """The actor a relative pronoun right before the verb refers to, when the actor ends just before it
-        (عبد العزيز، رحمه الله، الذي زار); not for المنظومات التي امتنعت موسكو, whose clause has its subject."""
+        (عبد العزيز، رحمه الله، الذي زار), a person whatever governs it (مع نظيره جون كيري الذي يزور قطر); not
+        for المنظومات التي امتنعت موسكو, whose clause has its subject."""
         rel = next((k for k in range(h - 1, max(h - 3, -1), -1) if self.toks[k].norm in RELATIVES), None)
         if rel is None:
             return None
-        before = [c for c in self.cands if rel - 5 <= c.j < rel and self._free(c)]
+        before = [c for c in self.cands if rel - 5 <= c.j < rel and (self._free(c) or c.etype == "PER")]
         if not before:
             return None
         between = [t.text for t in self.toks[before[-1].j + 1 : rel]]
@@ -814,12 +843,27 @@ class _SentenceCoder:
         اعتقل 16 شخصا، قتل ثلاثة جنود)."""
         if not m.entry.agent or m.h + 1 >= len(self.toks) or self._after_relative(m.h):
             return False
+        if self._victim_of_act(m):
+            return True
         nxt = self.toks[m.h + 1]
         counted = any(q.start == nxt.start and q.kind == "count" for q in self.info.quantities.get(self.index, ()))
         if not (nxt.text.isdigit() or "count" in self.cues[m.h + 1] or counted):  # قتل ثلاثة جنود too
             return False
         subject = self._subject_before(m.h, antecedent=False)  # قوات الأمن اعتقلت 20 شخصا: active
         return subject is None or not _can_act(subject, m.entry.agent)
+
+    def _victim_of_act(self, m: Match) -> bool:
+        """An agent verb whose actor after it is followed by the act, as a noun after a preposition, that befell
+        them (قتل جنديان مصريان في هجوم شنه مسلحون، أصيب شرطي بنيران): the verb tells the toll, so it is passive."""
+        c = next((c for c in self.cands if c.i == m.h + 1), None)
+        if c is None:
+            return False
+        for k in (c.j + 1, c.j + 2):
+            act = next((o for o in self.matches if o.h == k), None)
+            if act is not None and act.entry.plover == m.entry.plover and act.form.tense == "noun" and (
+                    (k == c.j + 1 and act.prefix[-1:] in ("ب", "ل")) or (k == c.j + 2 and "prep" in self.cues[k - 1])):
+                return True
+        return False
 
     def _agent_phrase(self, m: Match) -> Cand | None:
         """The agent named by من قبل / على يد after a passive verb or a verbal noun."""
@@ -985,7 +1029,11 @@ class _SentenceCoder:
         if id(ea) in stated and id(eb) in stated and ea.date and eb.date and not (
                 ea.date.startswith(eb.date) or eb.date.startswith(ea.date)):
             return True
+        if (ea.modality == "planned") != (eb.modality == "planned"):
+            return True  # ستطلق هجوما ... بعد أسبوعين على بدء غارات: one act ahead, one done
         first, second = sorted((a, b), key=lambda m: m.h)
+        if second.form.tense != "noun" and second.h and self.toks[second.h - 1].norm in PARALLEL:
+            return True  # الغارات استهدفت ... فيما قصفت طائرات التحالف: another act told beside it
         between = (stem for k in range(first.e + 1, second.h) for _p, stem in clitic_splits(self.toks[k].norm))
         if any(stem in ACCOMPANIED for stem in between):
             return True
@@ -1009,8 +1057,8 @@ class _SentenceCoder:
         or purpose is about: أدانت الهجوم، احتجاجا على الغارات، طالب بالإفراج، اتفاق على وقف إطلاق النار.
         A noun coordinated with such a topic is one too (وقف إطلاق النار وسحب القوات). Returns (is a topic,
         the trigger it is the topic of when there is one)."""
-        if m.form.tense != "noun" or m.entry.names_source:
-            return False, None
+        if m.form.tense != "noun" or m.entry.names_source or (m.h and self.toks[m.h - 1].norm in DURING):
+            return False, None  # تم الاتفاق خلال المباحثات: the talks took place
         if m.entry.plover == "DEMAND" and m.prefix[:1] == "ل" and any(
                 o.entry.plover == "PROTEST" for o in self.matches):
             return True, None  # مظاهرة ... للمطالبة بإطلاق سراح: the protest's demand, told by the protest
@@ -1151,6 +1199,9 @@ class _SentenceCoder:
             return False  # الذي يشكل عملية إرهابية: what something is called, not an event
         if entry.plover == "PROTEST" and "culture" in self.kinds:
             return False  # تظاهرة ثقافية: a festival
+        if entry.plover == "ASSAULT" and any(self.clause[k] == self.clause[h] and h - 12 <= k < h
+                                             for k in self.kinds.get("foil", ())):
+            return False  # إحباط ما وصفته بالمخطط الإرهابي لاغتيال: foiled, not carried out
         if entry.plover == "AGREE" and m.form.tense == "noun" and (self._named_agreement(m) or any(
                 "reference" in self.cues[k] for k in range(max(0, h - 2), h))):
             return False  # بموجب اتفاق، تطبيق الاتفاق، الاتفاق النووي: an agreement that exists, not one reached
@@ -1186,7 +1237,8 @@ class _SentenceCoder:
             return False  # يهدد تحول المشكلة: only an actor threatens
         if entry.owned and m.form.tense == "noun" and not r.owned:
             return False  # التهديد الذي تتعرض له: whose threat, the noun must say
-        held = entry.plover == "CONSULT" and m.form.tense == "noun" and m.h > 0 and "occurred" in self.cues[m.h - 1]
+        held = entry.plover in ("CONSULT", "AGREE") and m.form.tense == "noun" and m.h > 0 and (
+            "occurred" in self.cues[m.h - 1])  # وجرى خلال اللقاء، تم الاتفاق: it took place
         if entry.anchored and m.form.tense == "noun" and not r.anchored and not held:
             return False  # الاتفاق النووي سيحسن العلاقات: a topic, not an agreement told
         if self.accident and entry.plover in ("ASSAULT", "CRIME", "COERCE"):  # احتجزت السيول المركبات
@@ -1197,17 +1249,23 @@ class _SentenceCoder:
             if m.form.tense != "noun":  # فجر نفسه، أطلق النار: a multiword act tells itself
                 return entry.strength >= 0.8 and (self._subject_in_verb(m) or (
                     entry.companions != () and entry.plover in ACTORLESS))
-            return held or entry.plover in ACTORLESS and (entry.strength >= 0.9 or (  # وجرى خلال اللقاء: it took place
-                entry.strength >= 0.8 and location is not None))
+            return held or self._subject_of_verb(m) or entry.plover in ACTORLESS and (entry.strength >= 0.9 or (
+                entry.strength >= 0.8 and location is not None))  # وجرى خلال اللقاء: it took place
         return entry.strength >= 0.6 or r.by_slot
 
+    def _subject_of_verb(self, m: Match) -> bool:
+        """Whether an event noun is the subject of a verb of its category right after it (وكان الهجوم استهدف
+        منشأتين): the act is told, not only named."""
+        return any(o.h in (m.e + 1, m.e + 2) and o.form.tense != "noun" and o.entry.plover == m.entry.plover
+                   and self.clause[o.h] == self.clause[m.h] for o in self.matches)
+
     def _subject_in_verb(self, m: Match) -> bool:
-        """Whether a verb with no actor near it carries its subject: a plural or dual ending, or no noun after it
-        that could be a subject nobody knows (انتقد صاحب المغسلة)."""
+        """Whether a verb with no actor near it carries its subject: a plural or dual ending, a quoted name after it
+        (أدانت «القائمة العربية»), or no noun after it that could be a subject nobody knows (انتقد صاحب المغسلة)."""
         if self.toks[m.h].norm.endswith(("وا", "ون", "ان")):
             return True
         k = m.e + 1
-        return k >= len(self.toks) or self.toks[k].text in BOUNDARY or self.toks[k].text in "-–ـ" or (
+        return k >= len(self.toks) or self.toks[k].text in BOUNDARY or self.toks[k].text in "-–ـ«\"“" or (
             "prep" in self.cues[k] or "count" in self.cues[k] or k in self.time_tokens or self.toks[k].text.isdigit())
 
     def _habitual(self, m: Match) -> bool:
@@ -1231,6 +1289,8 @@ class _SentenceCoder:
             if self.clause[k] != clause:
                 break
             cues = self.cues[k]
+            if k + 1 < len(self.toks) and self.toks[k + 1].norm in ("سيما", "سيم"):
+                continue  # لا سيما بعد مظاهرات: "especially"
             if "negnoun" in cues and k == m.h - 1:
                 return True
             if "neg" in cues and (cues["neg"] != normalize("ما") or (k == m.h - 1 and m.form.tense == "past")):
@@ -1240,6 +1300,8 @@ class _SentenceCoder:
     def _planned(self, m: Match, date: str | None) -> bool:
         if m.form.tense == "fut" or any("future" in self.cues[k] for k in range(max(0, m.h - 2), m.h)):
             return True
+        if any(f.tense == "fut" for k in range(max(0, m.h - 2), m.h) for _p, f in self.lex.word(self.toks[k].norm)[0]):
+            return True  # ستطلق هجوما: the light verb before the noun is future
         if any("plan" in self.cues[k] for k in range(max(0, m.h - 5), m.h)):
             return True
         if any("plan" in self.cues[k] for k in range(m.e + 1, min(len(self.toks), m.e + 4))):
@@ -1265,22 +1327,35 @@ class _SentenceCoder:
         return out
 
     def _clauses_of(self, h: int) -> set[int]:
-        """The trigger's clause, and the relative clause that describes it (التفجير الذي استهدف ... في عسير)."""
+        """The trigger's clause, and the relative clause that describes it (التفجير الذي استهدف ... في عسير), unless
+        another trigger stands between them, which the relative clause describes."""
         own = self.clause[h]
         nxt = next((k for k in range(h + 1, len(self.toks)) if self.clause[k] != own), None)
-        if nxt is not None and self.toks[nxt].norm in RELATIVES:
+        if nxt is not None and self.toks[nxt].norm in RELATIVES and not any(  # not مباحثاته ... التي أجراها
+                k in self.trigger_tokens and k not in self._tokens_of(h) for k in range(h + 1, nxt)):
             return {own, self.clause[nxt]}
         return {own}
 
+    def _tokens_of(self, h: int) -> tuple[int, ...]:
+        return next((m.tokens for m in self.matches if m.h == h), (h,))
+
     def _date(self, m: Match) -> str | None:
-        """The nearest time in the trigger's clause, else in its sentence (TIMEX value as given)."""
+        """The time governing the trigger's clause (TIMEX value as given): the nearest in its clause or the relative
+        clause describing it, else the nearest before it in a clause that tells no other act (أعلنت الوزارة أمس أن
+        ...). A time in a later clause or in another act's clauses dates that act (استهل اجتماع ... بإطلاعهم على
+        مباحثاته في لشبونة التي أجراها في نوفمبر: November is the Lisbon talks', not the meeting's)."""
         times = self._times()
         if not times:
             return None
         clauses = self._clauses_of(m.h)
-        same = [(abs(k - m.h), t) for k, t in times if self.clause[k] in clauses]
-        pool = same or [(abs(k - m.h), t) for k, t in times]
-        return min(pool, key=lambda x: x[0])[1].value
+        own = [(abs(k - m.h), t) for k, t in times if self.clause[k] in clauses]
+        if own:
+            return min(own, key=lambda x: x[0])[1].value
+        before = [(m.h - k, t) for k, t in times if k < m.h]
+        if before:
+            others = {c for o in self.matches if o.h != m.h for c in self._clauses_of(o.h)}
+            before = [(d, t) for d, t in before if self.clause[m.h - d] not in others]
+        return min(before, key=lambda x: x[0])[1].value if before else None
 
     def _location(self, m: Match) -> dict | None:
         """في + a place near the trigger (a city before a country), else a place named earlier."""

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import compress
+from operator import not_
 
 from rasd.events.ontology import PLOVER_QUADS
 from rasd.text import clitic_splits, normalize
@@ -90,6 +92,15 @@ class ActorPhrase:
     companions: tuple[frozenset[str], ...] = ()
 
 
+# (trigger readings, cue kinds, may start a generic actor or is a demonym, demonym's country, is a title)
+WordFacts = tuple[tuple[tuple[str, Form], ...], dict[str, str], bool, str | None, bool]
+_UNKNOWN: WordFacts = ((), {}, False, None, False)  # shared by every word no table knows; do not modify
+_MEMO_SIZE = 200_000
+# the proclitic sequences `clitic_splits` strips: conjunction, preposition, article (and لل: ل + ال)
+_PROCLITICS = frozenset(c + p + a for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك") for a in ("", "ال")) | {
+    "لل", "ولل", "فلل"}
+
+
 @dataclass(slots=True)
 class Lexicon:
     triggers: dict[str, list[Form]] = field(default_factory=dict)
@@ -98,8 +109,8 @@ class Lexicon:
     demonyms: dict[str, str] = field(default_factory=dict)
     _memos: dict[int, dict[str, tuple[tuple[str, Form], ...]]] = field(default_factory=dict)
     _cue_memo: dict[str, dict[str, str]] = field(default_factory=dict)
-    _trigger_memo: dict[str, tuple[tuple[str, Form], ...]] = field(default_factory=dict)
-    _token_memo: dict[str, tuple[dict[str, str], bool, str | None, bool]] = field(default_factory=dict)
+    _word_memo: dict[str, WordFacts] = field(default_factory=dict)
+    _stems: frozenset[str] = frozenset()  # every key of every table: a word none of whose stems is here is unknown
 
     def lookup(self, table: dict[str, list[Form]], norm: str) -> tuple[tuple[str, Form], ...]:
         """(proclitics, form) for every reading of the token `norm` found in `table`, memoized."""
@@ -114,35 +125,62 @@ class Lexicon:
             memo[norm] = hit
         return hit
 
-    def trigger_hits(self, norm: str) -> tuple[tuple[str, Form], ...]:
-        """The trigger readings of a token, none for a word that only looks like one (وزارة)."""
-        hit = self._trigger_memo.get(norm)
+    def words(self, norms: Iterable[str]) -> list[WordFacts]:
+        """`word` for each of `norms` (a document's tokens): the memo is read in one C-level pass, and only the words
+        not yet seen are looked up."""
+        norms = list(norms)
+        memo = self._word_memo
+        out = list(map(memo.get, norms))
+        missing = set(compress(norms, map(not_, out)))  # (facts are never empty: only a miss is falsy)
+        if not missing:
+            return out
+        if len(memo) + len(missing) > _MEMO_SIZE:  # bounded: news vocabulary repeats, the tail does not
+            memo.clear()
+            missing = set(norms)
+        for norm in missing:
+            memo[norm] = self._new_word(norm)
+        return list(map(memo.__getitem__, norms))
+
+    def word(self, norm: str) -> WordFacts:
+        """(trigger readings whose proclitics suit them, cue kinds, may start a generic actor or is a demonym, the
+        demonym's country, is a title) of a token: what a sentence asks of every word, in one memoized lookup.
+        Kinds include `pause` (punctuation) and `likeness` (ك + a trigger word)."""
+        hit = self._word_memo.get(norm)
         if hit is None:
-            hit = () if "not_trigger" in self.cue_kinds(norm) else self.lookup(self.triggers, norm)
-            if len(self._trigger_memo) > 200_000:
-                self._trigger_memo.clear()
-            self._trigger_memo[norm] = hit
+            if len(self._word_memo) >= _MEMO_SIZE:
+                self._word_memo.clear()
+            hit = self._word_memo[norm] = self._new_word(norm)
         return hit
 
-    def token(self, norm: str) -> tuple[dict[str, str], bool, str | None, bool]:
-        """(cue kinds, may start a generic actor or is a demonym, the demonym's country, is a title) of a token:
-        what a sentence asks of every word, in one memoized lookup. Kinds include `pause` (punctuation) and
-        `likeness` (ك + a trigger word)."""
-        hit = self._token_memo.get(norm)
-        if hit is None:
-            actors = self.lookup(self.actors, norm)
-            iso = next((self.demonyms[stem] for _p, stem in clitic_splits(norm) if stem in self.demonyms), None)
-            cues = self.cue_kinds(norm)
-            if norm in BOUNDARY:
-                cues = {**cues, "pause": norm}
-            elif norm[:1] == "ك" and any("ك" in p for p, _f in self.trigger_hits(norm)):
-                cues = {**cues, "likeness": norm}  # كتفريق: "such as" a trigger word
-            title = any(f.item.kind == "title" for _p, f in actors)  # type: ignore[attr-defined]
-            hit = (cues, bool(actors) or iso is not None, iso, title)
-            if len(self._token_memo) > 200_000:
-                self._token_memo.clear()
-            self._token_memo[norm] = hit
-        return hit
+    def _new_word(self, norm: str) -> WordFacts:
+        """Most words are in no table; they are told by their possible stems (the word's last letters) before any
+        clitic reading is made, since a new word costs the coder more than all its memoized ones."""
+        return self._facts(norm) if norm in BOUNDARY or self._may_know(norm) else _UNKNOWN
+
+    def _may_know(self, norm: str) -> bool:
+        """Whether a stem `clitic_splits` could give (the word less a proclitic sequence: و/ف, ب/ل/ك, ال; or ل + ال
+        written لل) is a key of some table."""
+        stems = self._stems
+        if norm in stems:
+            return True
+        for k in range(1, min(5, len(norm) - 1)):  # a stem keeps two letters
+            if norm[:k] in _PROCLITICS and norm[k:] in stems:
+                return True
+        at = norm.find("لل", 0, 3)
+        return at >= 0 and (at == 0 or norm[0] in "وف") and "ا" + norm[at + 1 :] in stems
+
+    def _facts(self, norm: str) -> WordFacts:
+        cues = self.cue_kinds(norm)
+        readings = () if "not_trigger" in cues else self.lookup(self.triggers, norm)
+        hits = tuple((prefix, form) for prefix, form in readings if _prefix_fits(prefix, form))
+        actors = self.lookup(self.actors, norm)
+        iso = next((self.demonyms[stem] for _p, stem in clitic_splits(norm) if stem in self.demonyms), None)
+        if norm in BOUNDARY:
+            cues = {**cues, "pause": norm}
+        elif norm[:1] == "ك" and any("ك" in p for p, _f in readings):
+            cues = {**cues, "likeness": norm}  # كتفريق: "such as" a trigger word
+        title = any(f.item.kind == "title" for _p, f in actors)  # type: ignore[attr-defined]
+        return hits, cues, bool(actors) or iso is not None, iso, title
 
     def cue_kinds(self, norm: str) -> dict[str, str]:
         """kind -> cue word for a token (`verb` -> kind when the cue is a verb); shared, do not modify."""
@@ -160,6 +198,14 @@ class Lexicon:
                 self._cue_memo.clear()
             self._cue_memo[norm] = hit
         return hit
+
+
+def _prefix_fits(prefix: str, form: Form) -> bool:
+    """Whether a trigger reading's proclitics suit its form: verbs take و ف ل, never the article or ب/ك; nouns
+    never ك (كتفريق المظاهرات: "such as", no event), nor the article when the entry forbids it."""
+    if form.tense != "noun":
+        return not prefix.endswith("ال") and not any(c in prefix for c in "بك")
+    return "ك" not in prefix and not (form.item.no_article and prefix.endswith("ال"))  # type: ignore[attr-defined]
 
 
 # -- inflection --------------------------------------------------------------------------
@@ -368,4 +414,5 @@ def load_lexicon() -> Lexicon:
         n = normalize(demonym)
         for form in (n, n + "ه", n + "ون", n + "ين", n + "ان", n + "تان", n + "تين", n + "ا"):
             lex.demonyms[form] = iso
+    lex._stems = frozenset().union(lex.triggers, lex.cues, lex.actors, lex.demonyms)
     return lex
