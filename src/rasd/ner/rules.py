@@ -287,9 +287,13 @@ def find_cued_names(doc: Document, taken: list[tuple[int, int]]) -> list[Mention
     occupied = set()
     for s, e in taken:
         occupied.update(range(s, e))
+    cued = [k for k, tok in enumerate(doc.tokens) if _CUES[tok.norm]]  # few: sentences without one are skipped
     for sent in doc.sentences:
+        first = bisect_left(cued, sent.token_start)
+        if first == len(cued) or cued[first] >= sent.token_end:
+            continue
         toks = doc.tokens[sent.token_start : sent.token_end]
-        for i in [i for i, tok in enumerate(toks) if _CUES[tok.norm]]:
+        for i in [k - sent.token_start for k in cued[first : bisect_left(cued, sent.token_end)]]:
             role = _CUES[toks[i].norm]
             if i and WORDS[toks[i - 1].norm].facility:
                 continue
