@@ -329,3 +329,15 @@ def test_a_municipality_is_named_after_its_city():
     _, by_text = entities("وتكليفه بالعمل في أمانة العاصمة المقدسة اعتبارا من اليوم.", "2015-08-10")
     assert by_text["أمانة العاصمة المقدسة"].name_en == "Mecca Municipality"
     assert by_text["أمانة العاصمة المقدسة"].type == "ORG"
+
+
+def test_a_name_beginning_with_waw_keeps_it_unless_a_known_word_follows():
+    """ويندوز is no و + يندوز (a span cut there once ran past the last token and failed the article); والسيول is
+    و + السيول, and لدويتشه بنك is ل + a known name."""
+    from rasd import analyze
+
+    doc = analyze("تراجعت مبيعات أجهزة ويندوز")  # the name is the article's last token
+    assert any(m.text == "ويندوز" for m in doc.mentions)
+    assert not any(m.text == "يندوز" for m in doc.mentions)
+    bank = analyze("يعمل لدويتشه بنك في فرانكفورت.")
+    assert "Deutsche Bank" in [e.name_en for e in bank.entities]

@@ -417,10 +417,11 @@ class Linker:
         person name does not run into `بالطائف` (a preposition and the article start another phrase),
         which becomes a place mention of its own when the knowledge base knows it."""
         doc = self.doc
-        i = bisect_left(self.starts, m.start)
+        i = bisect_right(self.starts, m.start) - 1  # the token it starts in (after a conjunction cut off: ويندوز)
         norm = doc.tokens[i].norm
         if m.text[:1] in "ولب" and len(norm) > 3 and not self._name_word(norm) and (
-                m.text[:1] == "و" or self._name_word(norm[1:])):  # لدويتشه بنك: a preposition before a known word
+                self._name_word(norm[1:]) or m.text[:1] == "و" and self.kb.is_ordinary(norm[1:])):
+            # لدويتشه بنك, والسيول: a proclitic before a known word (not ويندوز: يندوز is none)
             m.start += 1
             m.text = m.text[1:]
         if m.type != "PER":

@@ -66,8 +66,8 @@ def recognize_many(docs: list[Document]) -> None:
 
 def _clean(doc: Document, model: list[Mention], starts: list[int]) -> list[Mention]:
     """The model's spans without what is no part of a name: person spans cut (`rules.person_pieces`), a
-    leading conjunction (`والسيول`), words of ordinary text alone (`الله`, `ريال`), unless a head word says
-    what they name (`بنادي الاتفاق`)."""
+    leading conjunction before a known word (`والسيول`), words of ordinary text alone (`الله`, `ريال`), unless a
+    head word says what they name (`بنادي الاتفاق`)."""
     from rasd.ner.rules import WORDS, person_pieces
 
     out: list[Mention] = []
@@ -77,8 +77,9 @@ def _clean(doc: Document, model: list[Mention], starts: list[int]) -> list[Menti
             continue
         i, j = bisect_left(starts, m.start), bisect_left(starts, m.end)
         norm = doc.tokens[i].norm
-        if WORDS[norm].conjunction and not WORDS[norm].joined:
-            m.start, m.text, norm = m.start + 1, m.text[1:], norm[1:]
+        rest = WORDS[norm[1:]]
+        if WORDS[norm].conjunction and not WORDS[norm].joined and (rest.listed or rest.ordinary or rest.known):
+            m.start, m.text, norm = m.start + 1, m.text[1:], norm[1:]  # not ويندوز: يندوز is no word
         if j - i > 1 or not WORDS[norm].plain or m.type == "ORG" and i and WORDS[doc.tokens[i - 1].norm].head:
             out.append(m)
     return out
