@@ -20,6 +20,7 @@ The same rules hold for Hijri months, counted in the Hijri calendar.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 from hijridate import Gregorian, Hijri
 
@@ -101,7 +102,9 @@ def gregorian_date(year: int | None, month: int, dom: int | None) -> str | None:
     return f"{year:04d}-{month:02d}" if year else f"XXXX-{month:02d}"
 
 
+@lru_cache(maxsize=4096)
 def hijri_today(pub: date | None) -> tuple[int, int, int] | None:
+    """The Hijri date of `pub` (cached: a corpus has few distinct publication dates)."""
     if pub is None:
         return None
     try:
