@@ -622,6 +622,27 @@ def test_a_demonym_past_other_words_is_not_a_persons_apposition():
     assert blame.source is not None and blame.source.text == "ليندون جونسون" and blame.source.country is None
 
 
+def test_a_people_named_by_a_broken_plural_is_an_actor_of_its_country():
+    accuse = one(coded("واتهم المسؤولون الاتراك تنظيم داعش بالوقوف خلف التفجير الذي اوقع 32 قتيلا."), "DISAPPROVE")
+    assert accuse.source is not None and accuse.source.country == "TUR"
+    shelling = one(coded("وقصف الروس مواقع المعارضة في ريف حماة أمس."), "ASSAULT")
+    assert shelling.source is not None and shelling.source.code == "RUSCVL"
+
+
+def test_a_ministry_and_a_paper_with_a_demonym_are_actors_of_its_country():
+    accuse = one(coded("وتتهم وزارة الخزانة الأميركية الكواري والكعبي بدعم متطرفين قاموا بعمليات إرهابية."),
+                 "DISAPPROVE")
+    assert accuse.source is not None and accuse.source.country == "USA"
+    critique = one(coded("وانتقدت صحف تونسية زيارة ساركوزي، مشيرة إلى الدور السلبي الذي لعبه."), "DISAPPROVE")
+    assert critique.source is not None and critique.source.code == "TUNMED"
+    assert not coded("وطالبت الوزارة إدارات التعليم بإنهاء اجراءات طلبات التقاعد.").events  # administration
+
+
+def test_an_arrest_nobody_is_named_for_is_told_after_a_disaster_too():
+    doc = coded("وتم اعتقال خمسة مشتبه بهم بعد أن قال شهود عيان إنهم حبسوا الركاب قبل وقوع الكارثة.")
+    assert [e.trigger.text for e in doc.events if e.plover == "COERCE"][:1] == ["اعتقال"]
+
+
 # -- dates ---------------------------------------------------------------------------------------------
 
 

@@ -539,10 +539,11 @@ class _SentenceCoder:
         if k in covered:
             return 1
         iso = self.demonyms[k]
-        if iso and tok.norm.endswith(("ين", "ون")) and (k == 0 or self.demonyms[k - 1] is None):
+        people = tok.norm.endswith(("ين", "ون")) or any(s in self.lex.peoples for _p, s in clitic_splits(tok.norm))
+        if iso and people and (k == 0 or self.demonyms[k - 1] is None):
             prev = self.toks[k - 1].norm if k else ""
             if k == 0 or not any(f.item.kind for _p, f in self.lex.lookup(self.lex.actors, prev)):
-                actor = Actor(tok.text, tok.start, tok.end, None, iso + "CVL", iso)  # العراقيين: Iraqis
+                actor = Actor(tok.text, tok.start, tok.end, None, iso + "CVL", iso)  # العراقيين، الأتراك: a people
                 out.append(Cand(k, k, actor, "GEN", "CVL", False))
                 return 1
         if not tok.norm.startswith("و") or k == 0:
@@ -1242,8 +1243,9 @@ class _SentenceCoder:
         if entry.anchored and m.form.tense == "noun" and not r.anchored and not held:
             return False  # الاتفاق النووي سيحسن العلاقات: a topic, not an agreement told
         if self.accident and entry.plover in ("ASSAULT", "CRIME", "COERCE"):  # احتجزت السيول المركبات
-            if entry.plover == "COERCE" and r.source is not None and r.source.role in AGENT_ROLES["security"]:
-                return True  # ضبطت الجهات الأمنية ... في الحادثة: the police act after an incident
+            if entry.plover == "COERCE" and (r.source.role in AGENT_ROLES["security"] if r.source is not None
+                                             else not actors and entry.strength >= 0.9):
+                return True  # ضبطت الجهات الأمنية ... في الحادثة، تم اعتقال خمسة بعد الكارثة: the police act after it
             return entry.strength >= 0.9 and any(c.role in AGENT_ROLES["armed"] for c in actors)
         if not actors:  # a noun needs strength or a place; a verb, a subject it carries (ورفضوا، وأشاد ـ)
             if m.form.tense != "noun":  # فجر نفسه، أطلق النار: a multiword act tells itself

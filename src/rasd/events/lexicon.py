@@ -107,6 +107,7 @@ class Lexicon:
     cues: dict[str, list[Form]] = field(default_factory=dict)
     actors: dict[str, list[Form]] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
+    peoples: frozenset[str] = frozenset()  # broken-plural demonyms (الأتراك، الروس): a people, an actor by itself
     _memos: dict[int, dict[str, tuple[tuple[str, Form], ...]]] = field(default_factory=dict)
     _cue_memo: dict[str, dict[str, str]] = field(default_factory=dict)
     _word_memo: dict[str, WordFacts] = field(default_factory=dict)
@@ -410,9 +411,15 @@ def load_lexicon() -> Lexicon:
         for w in words[0].split("/"):
             for form, suffix in noun_forms(w):
                 _add(lex.actors, form, Form(actor, suffix=suffix))
+    peoples = set()
     for demonym, iso in _rows("demonyms.tsv"):
         n = normalize(demonym)
+        if not n.endswith("ي"):  # a broken plural (أتراك) has no other forms
+            lex.demonyms[n] = iso
+            peoples.add(n)
+            continue
         for form in (n, n + "ه", n + "ون", n + "ين", n + "ان", n + "تان", n + "تين", n + "ا"):
             lex.demonyms[form] = iso
+    lex.peoples = frozenset(peoples)
     lex._stems = frozenset().union(lex.triggers, lex.cues, lex.actors, lex.demonyms)
     return lex
