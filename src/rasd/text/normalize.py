@@ -176,7 +176,11 @@ class NormalizedText:
         return offset - bisect_left(self._deleted, offset)
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=512)
 def normalized_text(text: str) -> NormalizedText:
-    """`NormalizedText(text)`, shared: the text stage and the time rules both read a document's normalized form."""
+    """`NormalizedText(text)`, shared: the text stage and the time rules both read a document's normalized form.
+
+    Room for a whole batch of `Pipeline.pipe`: the time stage runs after the
+    text stage has been over all of it.
+    """
     return NormalizedText(text)

@@ -149,8 +149,10 @@ class _Parser:
         return self._merge_ranges(out)
 
     def at(self, i: int) -> _Match | None:
-        """The longest time expression starting at token `i`."""
+        """The longest time expression starting at token `i` (none past the last token: أواخر at the end)."""
         sc = self.sc
+        if i >= sc.n:
+            return None
         best: _Match | None = None
         if sc.is_digits(i):
             best = self._digits(i)
