@@ -209,3 +209,9 @@ def test_known_names_keep_the_article_and_leave_the_proclitics_out(tokenized):
     doc = tokenized(Document(text="وصل الوزير وبروسيا تدعم قرار مجلس الأمن الدولي بالإجماع."))
     found = {m.text: m for m in find_known_names(doc).confident}
     assert found["روسيا"].type == "LOC" and found["مجلس الأمن الدولي"].type == "ORG"
+
+
+def test_a_listed_name_after_a_proclitic_in_the_last_token_is_found_without_failing():
+    """الصدر inside بالصدر, the sentence's last token: the name starts inside a token with none after it."""
+    doc = Pipeline(["ner"])(Document(text="إلى جسد ذاوٍ يغرغر بالصدر"))
+    assert [m.text for m in doc.mentions] == ["الصدر"]

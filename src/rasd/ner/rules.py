@@ -443,6 +443,8 @@ def complete_person_names(doc: Document, mentions: list[Mention], starts: list[i
     gone: set[int] = set()
     for m in sorted((m for m in mentions if m.type == "PER"), key=lambda m: m.start):
         i, j = bisect_left(starts, m.start), bisect_left(starts, m.end)
+        if i == len(toks):
+            continue  # a listed name after a proclitic in the last token (بالصدر): nothing to grow into
         if id(m) in gone or not _may_grow(toks, i, j, m):
             continue
         if not owner:
@@ -581,6 +583,8 @@ def facility_mention(doc: Document, m: Mention, starts: list[int]) -> Mention | 
     `قصر بكنغهام`): its head word, an optional title, the name, an adjective after it; None if none."""
     toks = doc.tokens
     i, j = bisect_left(starts, m.start), bisect_left(starts, m.end)
+    if i == len(toks):
+        return None  # a listed name after a proclitic in the last token (لعبدالعزيز): no facility's name
     head = WORDS[toks[i].norm].facility
     if head is None:
         if i and (WORDS[toks[i - 1].norm].title or strip_article(toks[i - 1].norm) in TITLES):
