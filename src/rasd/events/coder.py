@@ -125,7 +125,8 @@ class _DocInfo:
     entity_of: dict[str, Entity]
     main_country: str | None
     published: str | None
-    stated_dates: set[int] = field(default_factory=set)  # id() of events whose date the text states
+    # events whose date the text states, by id(); held here, so that no later event can be given a freed id
+    stated_dates: dict[int, Event] = field(default_factory=dict)
     apart: set[frozenset[int]] = field(default_factory=set)  # id() pairs of one sentence's distinct acts
     mentions: dict[int, list[Mention]] = field(default_factory=dict)  # by sentence
     times: dict[int, list[TimeExpr]] = field(default_factory=dict)
@@ -162,7 +163,7 @@ def code_events(doc: Document) -> None:
     doc.events.extend(merge_events(events, info.stated_dates, info.apart))
 
 
-def _continue_dates(events: list[Event], stated: set[int], published: str | None) -> None:
+def _continue_dates(events: list[Event], stated: dict[int, Event], published: str | None) -> None:
     """An act the text gives no time for continues the article's account of the first act of its category dated
     before it with a side in common (the summit met أمس; then, with no time, what its leaders did there), not that
     of an act dated apart in passing (talks in Lisbon in November): it takes that date, not the publication date.
@@ -1164,7 +1165,7 @@ class _SentenceCoder:
             confidence=round(entry.strength * completeness, 3),
         )
         if stated:
-            self.info.stated_dates.add(id(event))
+            self.info.stated_dates[id(event)] = event
         return event
 
     @staticmethod
@@ -1487,7 +1488,7 @@ def _political(c: Cand) -> bool:
     return any(role in code for role in POLITICAL_ROLES)
 
 
-def merge_events(events: list[Event], stated_dates: set[int] | None = None,
+def merge_events(events: list[Event], stated_dates: dict[int, Event] | None = None,
                  apart: set[frozenset[int]] | None = None) -> list[Event]:
     """One event per happening: same category, same actors (either order when symmetric), compatible dates.
 
@@ -1495,7 +1496,7 @@ def merge_events(events: list[Event], stated_dates: set[int] | None = None,
     states wins over one taken from the publication date (events in `stated_dates` have stated dates).
     Pairs in `apart` (id() pairs) are two acts the sentence that tells them keeps apart.
     """
-    stated = stated_dates or set()
+    stated = stated_dates if stated_dates is not None else {}
     apart = apart or set()
     out: list[Event] = []
     for event in sorted(events, key=lambda e: -e.confidence):
@@ -1507,14 +1508,14 @@ def merge_events(events: list[Event], stated_dates: set[int] | None = None,
                 kept.quantity = kept.quantity or event.quantity
                 if id(event) in stated and id(kept) not in stated:
                     kept.date = event.date
-                    stated.add(id(kept))
+                    stated[id(kept)] = kept
                 break
         else:
             out.append(event)
     return sorted(out, key=lambda e: (e.sentence, e.trigger.start))
 
 
-def _same(a: Event, b: Event, stated: set[int], apart: set[frozenset[int]]) -> bool:
+def _same(a: Event, b: Event, stated: dict[int, Event], apart: set[frozenset[int]]) -> bool:
     if a.plover != b.plover or a.negated != b.negated or frozenset((id(a), id(b))) in apart:
         return False
     ka = (_actor_key(a.source), _actor_key(a.target))
