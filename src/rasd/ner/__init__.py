@@ -77,8 +77,8 @@ def _clean(doc: Document, model: list[Mention], starts: list[int]) -> list[Menti
             continue
         i, j = bisect_left(starts, m.start), bisect_left(starts, m.end)
         norm = doc.tokens[i].norm
-        rest = WORDS[norm[1:]]
-        if WORDS[norm].conjunction and not WORDS[norm].joined and (rest.listed or rest.ordinary or rest.known):
+        if WORDS[norm].conjunction and not WORDS[norm].joined and (
+                (rest := WORDS[norm[1:]]).listed or rest.ordinary or rest.known):
             m.start, m.text, norm = m.start + 1, m.text[1:], norm[1:]  # not ويندوز: يندوز is no word
         if j - i > 1 or not WORDS[norm].plain or m.type == "ORG" and i and WORDS[doc.tokens[i - 1].norm].head:
             out.append(m)

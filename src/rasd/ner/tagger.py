@@ -223,12 +223,9 @@ def viterbi(emissions: np.ndarray, layout: Layout, transitions: np.ndarray) -> n
     alone = max(running.index(1), 1) if 1 in running else len(running)  # from here the longest runs alone
     for t in range(1, alone):
         n, a, b = running[t], at[t], at[t + 1]
-        cur = best[:, a:b]
-        if n >= _MANY_RUNNING:
-            _add_best_previous(best[:, at[t - 1] : at[t - 1] + n], transitions, back[:, a:b], cur)
-            continue
         cand = best[:, at[t - 1] : at[t - 1] + n][:, None, :] + follow
         cand.argmax(axis=0, out=back[:, a:b])
+        cur = best[:, a:b]
         np.add(cur, most(cand, axis=0), out=cur)
     if alone < len(running):
         score = best[:, at[alone - 1]].copy()
@@ -248,21 +245,6 @@ def viterbi(emissions: np.ndarray, layout: Layout, transitions: np.ndarray) -> n
         y[:n] = back[y[:n], np.arange(a, a + n)]
     path[: running[0]] = y
     return path[layout.step_major]
-
-
-_MANY_RUNNING = 256  # sentences at one Viterbi step from which `_add_best_previous` is the faster way
-
-
-def _add_best_previous(prev: np.ndarray, transitions: np.ndarray, back: np.ndarray, cur: np.ndarray) -> None:
-    """One Viterbi step for many sentences, previous label by previous label: numpy's argmax over the first
-    axis of a [label, label, sentence] array is slow when sentences are many. Same sums, ties to the lower label."""
-    score = prev[0] + transitions[0][:, None]  # [label, sentence]: coming from label 0
-    back.fill(0)
-    for i in range(1, len(transitions)):
-        cand = prev[i] + transitions[i][:, None]
-        np.copyto(back, i, where=cand > score)
-        np.maximum(score, cand, out=score)
-    cur += score
 
 
 class _Words:
